@@ -1,0 +1,80 @@
+package io.streakmcp.generator;
+
+import io.streakmcp.generator.diagnostics.RecordSetException;
+import io.streakmcp.generator.emit.Fingerprint;
+import io.streakmcp.generator.emit.GenerationState;
+import io.streakmcp.generator.emit.OutputWriter;
+import io.streakmcp.generator.java.JavaNames;
+import io.streakmcp.generator.model.DroppedMethod;
+import io.streakmcp.generator.model.ModelAssembler;
+import io.streakmcp.generator.model.QualityGate;
+import io.streakmcp.generator.model.ToolNames;
+import io.streakmcp.generator.model.ToolSet;
+import io.streakmcp.generator.records.DocumentationReader;
+import io.streakmcp.generator.records.DocumentationSet;
+import io.streakmcp.generator.report.CostEstimator;
+import io.streakmcp.generator.report.GenerationReport;
+import io.streakmcp.generator.report.TokenCounter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The pipeline, read top-down. Each stage is a class of its own; this one only sequences them. */
+public final class Generator {
+  private final DocumentationReader reader = new DocumentationReader();
+  private final OutputWriter writer = new OutputWriter();
+
+  /** Generates, unless the inputs are unchanged since the last run and its files are intact. */
+  public GenerateOutcome generate(GenerateRequest request)
+      throws IOException, RecordSetException {
+    JavaNames.packageName(request.basePackage());
+    List<Path> inputs = DocumentationReader.inputFiles(request.docsDirectory());
+    String fingerprint = Fingerprint.of(request.docsDirectory(), inputs, request.options());
+    Optional<GenerationState> previous = GenerationState.read(request.outputs());
+    if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint)
+        && previous.get().outputsPresent(request.outputs())) {
+      return new GenerateOutcome(true, fingerprint, previous.get().report(), null);
+    }
+
+    ToolSet tools = assemble(request.docsDirectory(), request.minSummaryLength());
+    ToolSetGenerator.Output output =
+        new ToolSetGenerator(new CostEstimator(new TokenCounter()))
+            .generate(tools, request.basePackage());
+    String report = GenerationReport.format(tools, output.costs());
+    OutputWriter.Summary writes =
+        writer.write(output.files(), request.outputs(), previous, fingerprint, report);
+    return new GenerateOutcome(false, fingerprint, report, writes);
+  }
+
+  /** Runs the quality gate without generating anything. */
+  public CheckOutcome check(Path docsDirectory, int minSummaryLength, List<String> allowed)
+      throws IOException, RecordSetException {
+    DocumentationSet docs = reader.read(docsDirectory);
+    ToolSet tools = new ModelAssembler(new QualityGate(minSummaryLength)).assemble(docs);
+    Set<String> known = new TreeSet<>();
+    docs.methods().forEach(m -> known.add(ToolNames.derive(m)));
+    Set<String> allowSet = new TreeSet<>(allowed);
+    List<DroppedMethod> violations = new ArrayList<>();
+    Set<String> dropped = new TreeSet<>();
+    for (DroppedMethod d : tools.dropped()) {
+      dropped.add(d.tool());
+      if (!allowSet.contains(d.tool())) {
+        violations.add(d);
+      }
+    }
+    List<String> unknown = allowSet.stream().filter(a -> !known.contains(a)).toList();
+    List<String> stale =
+        allowSet.stream().filter(a -> known.contains(a) && !dropped.contains(a)).toList();
+    return new CheckOutcome(tools, violations, unknown, stale);
+  }
+
+  private ToolSet assemble(Path docsDirectory, int minSummaryLength)
+      throws IOException, RecordSetException {
+    DocumentationSet docs = reader.read(docsDirectory);
+    return new ModelAssembler(new QualityGate(minSummaryLength)).assemble(docs);
+  }
+}

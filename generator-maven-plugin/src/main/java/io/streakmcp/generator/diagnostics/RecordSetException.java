@@ -1,0 +1,27 @@
+package io.streakmcp.generator.diagnostics;
+
+import java.util.List;
+
+/** Thrown when the records have errors: nothing is generated from a broken record set. */
+public final class RecordSetException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<Diagnostic> diagnostics;
+
+  public RecordSetException(List<Diagnostic> diagnostics, int fileCount) {
+    super(summary(diagnostics, fileCount));
+    this.diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+  }
+
+  /** Every problem, sorted by position. */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  private static String summary(List<Diagnostic> diagnostics, int fileCount) {
+    long files = diagnostics.stream().map(d -> d.position().file()).distinct().count();
+    int n = diagnostics.size();
+    return n + (n == 1 ? " error" : " errors") + " in " + files + " of " + fileCount
+        + " record files; no sources were generated";
+  }
+}

@@ -1,0 +1,87 @@
+package io.streakmcp.generator.mojo;
+
+import io.streakmcp.generator.CheckOutcome;
+import io.streakmcp.generator.Generator;
+import io.streakmcp.generator.diagnostics.RecordSetException;
+import io.streakmcp.generator.model.DroppedMethod;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The CI quality gate: validates every record and fails the build, naming each method, when a
+ * method has no useful record and is not on the allow-list.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public final class CheckMojo extends AbstractMojo {
+
+  /**
+   * The folder holding {@code surface/} and {@code records/}. Default
+   * {@code ${project.basedir}/src/main/streak}; property {@code -Dstreakmcp.docsDirectory}.
+   */
+  @Parameter(property = "streakmcp.docsDirectory",
+      defaultValue = "${project.basedir}/src/main/streak", required = true)
+  File docsDirectory;
+
+  /**
+   * Tool names of methods left undocumented on purpose. Default empty; example
+   * {@code <allowUndocumented><tool>list_all_streak_boxes_v2</tool></allowUndocumented>}; property
+   * {@code -Dstreakmcp.allowUndocumented=a,b}.
+   */
+  @Parameter(property = "streakmcp.allowUndocumented")
+  List<String> allowUndocumented = new ArrayList<>();
+
+  /**
+   * The shortest record summary, in characters, the gate accepts. Default {@code 40}; property
+   * {@code -Dstreakmcp.minSummaryLength}.
+   */
+  @Parameter(property = "streakmcp.minSummaryLength", defaultValue = "40")
+  int minSummaryLength;
+
+  /** Skips the goal. Default {@code false}; property {@code -Dstreakmcp.skip}. */
+  @Parameter(property = "streakmcp.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Streak MCP check skipped (streakmcp.skip)");
+      return;
+    }
+    CheckOutcome outcome;
+    try {
+      outcome = new Generator().check(docsDirectory.toPath(), minSummaryLength,
+          allowUndocumented == null ? List.of() : allowUndocumented);
+    } catch (RecordSetException e) {
+      throw DiagnosticLog.fail(getLog(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Streak MCP check failed: " + e.getMessage(), e);
+    }
+    for (String stale : outcome.staleAllowed()) {
+      getLog().warn("allow-list entry " + stale + " is documented now; remove it from the list");
+    }
+    for (DroppedMethod d : outcome.violations()) {
+      getLog().error(d.tool() + " [" + d.reason().code() + "] " + d.route() + ": " + d.detail());
+    }
+    for (String unknown : outcome.unknownAllowed()) {
+      getLog().error("allow-list entry " + unknown + " names no Streak method in the surface");
+    }
+    int allowed = outcome.tools().dropped().size() - outcome.violations().size();
+    if (!outcome.passed()) {
+      throw new MojoFailureException(outcome.violations().size()
+          + " Streak methods lack a useful record and are not on the allow-list: "
+          + String.join(", ", outcome.violations().stream().map(DroppedMethod::tool).toList())
+          + (outcome.unknownAllowed().isEmpty() ? ""
+              : "; unknown allow-list entries: " + String.join(", ", outcome.unknownAllowed())));
+    }
+    getLog().info("Streak MCP quality gate passed: " + outcome.tools().tools().size()
+        + " documented tools, " + allowed + " undocumented methods on the allow-list");
+  }
+}

@@ -1,0 +1,34 @@
+package io.streakmcp.generator.records;
+
+import io.streakmcp.generator.diagnostics.SourcePosition;
+import java.util.List;
+
+/**
+ * One Streak API method as the surface file states it. Values are already checked against the
+ * meta-schema, so the enumerations hold.
+ */
+public record SurfaceMethod(
+    String resource,
+    String plural,
+    String kind,
+    String action,
+    String variant,
+    String verb,
+    String version,
+    String path,
+    List<String> query,
+    String body,
+    String paging,
+    String result,
+    SourcePosition position,
+    String jsonPath) {
+
+  public SurfaceMethod {
+    query = List.copyOf(query);
+  }
+
+  /** The method as Streak knows it, e.g. {@code GET /v1/boxes/{boxKey}}. */
+  public String route() {
+    return verb + " /" + version + path;
+  }
+}

@@ -1,0 +1,42 @@
+package io.streakmcp.generator.report;
+
+import io.streakmcp.runtime.tool.ToolAnnotations;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A tool as tools/list serves it (without outputSchema): what the token budget measures. */
+public final class ToolWire {
+  private ToolWire() {}
+
+  public static ObjectNode of(String name, String title, String description,
+      ObjectNode inputSchema, ToolAnnotations annotations) {
+    ObjectNode tool = JsonNodeFactory.instance.objectNode()
+        .put("name", name)
+        .put("title", title)
+        .put("description", description);
+    tool.set("inputSchema", inputSchema);
+    ObjectNode hints = annotations(annotations);
+    if (!hints.isEmpty()) {
+      tool.set("annotations", hints);
+    }
+    return tool;
+  }
+
+  /** Only the hints that are set; an absent hint means the protocol default. */
+  public static ObjectNode annotations(ToolAnnotations a) {
+    ObjectNode hints = JsonNodeFactory.instance.objectNode();
+    if (a.readOnlyHint() != null) {
+      hints.put("readOnlyHint", a.readOnlyHint());
+    }
+    if (a.destructiveHint() != null) {
+      hints.put("destructiveHint", a.destructiveHint());
+    }
+    if (a.idempotentHint() != null) {
+      hints.put("idempotentHint", a.idempotentHint());
+    }
+    if (a.openWorldHint() != null) {
+      hints.put("openWorldHint", a.openWorldHint());
+    }
+    return hints;
+  }
+}

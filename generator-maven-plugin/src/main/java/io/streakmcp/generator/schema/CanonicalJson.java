@@ -1,0 +1,54 @@
+package io.streakmcp.generator.schema;
+
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes JSON byte-for-byte the same every time: two-space indent, {@code ": "} between name and
+ * value, keys in the order the generator built them, and a trailing newline.
+ */
+public final class CanonicalJson {
+  private static final JsonMapper MAPPER = JsonMapper.shared();
+
+  private CanonicalJson() {}
+
+  /** The pretty form, for files. */
+  public static String pretty(JsonNode node) {
+    StringBuilder sb = new StringBuilder();
+    write(node, sb, 0);
+    return sb.append('\n').toString();
+  }
+
+  /** The compact form, as it goes over the wire. */
+  public static String compact(JsonNode node) {
+    return MAPPER.writeValueAsString(node);
+  }
+
+  private static void write(JsonNode node, StringBuilder sb, int depth) {
+    if (node.isObject() && !node.isEmpty()) {
+      sb.append("{\n");
+      int i = 0;
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        indent(sb, depth + 1).append(MAPPER.writeValueAsString(e.getKey())).append(": ");
+        write(e.getValue(), sb, depth + 1);
+        sb.append(++i < node.size() ? ",\n" : "\n");
+      }
+      indent(sb, depth).append('}');
+    } else if (node.isArray() && !node.isEmpty()) {
+      sb.append("[\n");
+      for (int i = 0; i < node.size(); i++) {
+        indent(sb, depth + 1);
+        write(node.get(i), sb, depth + 1);
+        sb.append(i + 1 < node.size() ? ",\n" : "\n");
+      }
+      indent(sb, depth).append(']');
+    } else {
+      sb.append(MAPPER.writeValueAsString(node));
+    }
+  }
+
+  private static StringBuilder indent(StringBuilder sb, int depth) {
+    return sb.append("  ".repeat(depth));
+  }
+}

@@ -1,0 +1,87 @@
+package io.streakmcp.generator.text;
+
+import io.streakmcp.generator.model.ArgumentModel;
+import io.streakmcp.generator.model.ToolModel;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders descriptions from the templates beside this class. Pure: model in, strings out.
+ * Templates hold the wording; records hold the facts; so the wording can change in one place.
+ */
+public final class DescriptionRenderer {
+  /** The largest page a tool may ask for: long pages cost context for little gain. */
+  public static final int MAX_LIMIT = 100;
+  /** The page size when the model gives none. */
+  public static final int DEFAULT_LIMIT = 25;
+
+  private final Mustache tool;
+  private final Mustache argument;
+  private final Mustache limit;
+  private final Mustache nextCursor;
+
+  public DescriptionRenderer() {
+    MustacheFactory factory = new PlainTextMustacheFactory();
+    this.tool = factory.compile("io/streakmcp/generator/text/tool-description.mustache");
+    this.argument = factory.compile("io/streakmcp/generator/text/argument-description.mustache");
+    this.limit = factory.compile("io/streakmcp/generator/text/limit-description.mustache");
+    this.nextCursor =
+        factory.compile("io/streakmcp/generator/text/next-cursor-description.mustache");
+  }
+
+  /** The tool's description and the description of every argument it takes. */
+  public ToolText render(ToolModel model) {
+    String description = run(tool, Map.of(
+        "summary", sentence(model.summary()),
+        "pitfalls", model.pitfalls().stream().map(DescriptionRenderer::sentence).toList()));
+    Map<String, String> arguments = new HashMap<>();
+    for (ArgumentModel a : model.arguments()) {
+      Map<String, Object> scope = new HashMap<>();
+      scope.put("description", sentence(a.spec().description()));
+      if (a.spec().source() != null) {
+        scope.put("source", a.spec().source());
+      }
+      arguments.put(a.name(), run(argument, scope));
+    }
+    if (model.paged()) {
+      arguments.put("limit", run(limit, Map.of("max", MAX_LIMIT, "default", DEFAULT_LIMIT)));
+      arguments.put("next_cursor", run(nextCursor, Map.of()));
+    }
+    return new ToolText(description, arguments);
+  }
+
+  private static String run(Mustache template, Object scope) {
+    StringWriter out = new StringWriter();
+    template.execute(out, List.of(scope));
+    return out.toString().strip();
+  }
+
+  /** Trims and ends the text with a full stop, so templates can join sentences safely. */
+  static String sentence(String text) {
+    String s = text.strip().replaceAll("\\s+", " ");
+    if (s.isEmpty() || s.endsWith(".") || s.endsWith("?") || s.endsWith("!")) {
+      return s;
+    }
+    return s + ".";
+  }
+
+  /** Descriptions are plain text for a model, never HTML: write values as they are. */
+  private static final class PlainTextMustacheFactory extends DefaultMustacheFactory {
+    @Override
+    public void encode(String value, Writer writer) {
+      try {
+        writer.write(value);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
