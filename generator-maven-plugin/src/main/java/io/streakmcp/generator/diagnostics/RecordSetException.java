@@ -7,10 +7,23 @@ public final class RecordSetException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final transient List<Diagnostic> diagnostics;
+  private final String summary;
 
   public RecordSetException(List<Diagnostic> diagnostics, int fileCount) {
-    super(summary(diagnostics, fileCount));
+    super(message(diagnostics, fileCount));
     this.diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+    this.summary = summary(diagnostics, fileCount);
+  }
+
+  /** The closing line alone, e.g. "2 errors in 1 of 12 record files; no sources were generated". */
+  public String summary() {
+    return summary;
+  }
+
+  private static String message(List<Diagnostic> diagnostics, int fileCount) {
+    StringBuilder sb = new StringBuilder(summary(diagnostics, fileCount));
+    diagnostics.stream().sorted(Diagnostic.ORDER).forEach(d -> sb.append('\n').append(d.format()));
+    return sb.toString();
   }
 
   /** Every problem, sorted by position. */

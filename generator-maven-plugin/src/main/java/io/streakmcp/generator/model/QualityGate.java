@@ -18,7 +18,7 @@ public final class QualityGate {
   /** Words that carry no meaning of their own in a summary. */
   private static final Set<String> FILLER = Set.of(
       "a", "an", "the", "and", "or", "of", "by", "id", "ids", "key", "for", "to", "in", "on",
-      "with", "this", "that", "it", "all", "single", "streak", "api", "method", "endpoint",
+      "with", "this", "that", "it", "its", "their", "is", "all", "single", "streak", "api", "method", "endpoint",
       "tool", "call", "return", "get", "list", "create", "update", "delete", "one", "given");
 
   private final int minSummaryLength;

@@ -13,8 +13,8 @@ final class DiagnosticLog {
     for (Diagnostic d : e.diagnostics()) {
       log.error(d.format());
     }
-    log.error(e.getMessage());
-    return new MojoFailureException(e.getMessage(), e);
+    log.error(e.summary());
+    return new MojoFailureException(e.summary(), e);
   }
 
   static void lines(Log log, String text) {
