@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param tools the tool set the records produce
  * @param violations dropped methods not on the allow-list: these fail the build
- * @param unknownAllowed allow-list entries that name no method: also a failure, since a typo
- *     there would silently allow nothing
+ * @param unknownAllowed allow-list entries that name no method: also a failure, since a typo there
+ *     would silently allow nothing
  * @param staleAllowed allow-list entries whose method is now documented: a warning
  */
 public record CheckOutcome(

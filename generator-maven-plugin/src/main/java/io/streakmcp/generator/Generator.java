@@ -29,13 +29,13 @@ public final class Generator {
   private final OutputWriter writer = new OutputWriter();
 
   /** Generates, unless the inputs are unchanged since the last run and its files are intact. */
-  public GenerateOutcome generate(GenerateRequest request)
-      throws IOException, RecordSetException {
+  public GenerateOutcome generate(GenerateRequest request) throws IOException, RecordSetException {
     JavaNames.packageName(request.basePackage());
     List<Path> inputs = DocumentationReader.inputFiles(request.docsDirectory());
     String fingerprint = Fingerprint.of(request.docsDirectory(), inputs, request.options());
     Optional<GenerationState> previous = GenerationState.read(request.outputs());
-    if (previous.isPresent() && previous.get().fingerprint().equals(fingerprint)
+    if (previous.isPresent()
+        && previous.get().fingerprint().equals(fingerprint)
         && previous.get().outputsPresent(request.outputs())) {
       return new GenerateOutcome(true, fingerprint, previous.get().report(), null);
     }

@@ -1,5 +1,6 @@
 package io.streakmcp.generator;
 
+import com.palantir.javapoet.JavaFile;
 import io.streakmcp.generator.emit.GeneratedFile;
 import io.streakmcp.generator.java.RegistryGenerator;
 import io.streakmcp.generator.java.ToolClassGenerator;
@@ -12,7 +13,6 @@ import io.streakmcp.generator.schema.InputSchemaGenerator;
 import io.streakmcp.generator.schema.OutputSchemaGenerator;
 import io.streakmcp.generator.text.DescriptionRenderer;
 import io.streakmcp.generator.text.ToolText;
-import com.palantir.javapoet.JavaFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +67,10 @@ public final class ToolSetGenerator {
   }
 
   private static GeneratedFile source(JavaFile file) {
-    String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
-        + file.typeSpec().name() + ".java";
+    String path =
+        (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
+            + file.typeSpec().name()
+            + ".java";
     return new GeneratedFile(GeneratedFile.Root.SOURCE, path, file.toString());
   }
 }

@@ -49,8 +49,11 @@ class GeneratorTest {
     var request = Fixtures.request(docs, work.resolve("out"));
     new Generator().generate(request);
     Path records = docs.resolve("records/widgets.yaml");
-    Files.writeString(records, Files.readString(records)
-        .replace("Widgets of one pipeline, newest first", "Widgets of a pipeline, oldest first"));
+    Files.writeString(
+        records,
+        Files.readString(records)
+            .replace(
+                "Widgets of one pipeline, newest first", "Widgets of a pipeline, oldest first"));
     GenerateOutcome outcome = new Generator().generate(request);
     assertFalse(outcome.skipped());
     // Only the list tool's class: the description lives there, not in its schema.
@@ -70,8 +73,12 @@ class GeneratorTest {
     Files.writeString(records, text.substring(0, text.indexOf("  # Deliberately hostile")));
     GenerateOutcome outcome = new Generator().generate(request);
     assertEquals(2, outcome.writes().deleted(), "the tool class and its input schema");
-    assertFalse(Files.exists(request.outputs().sources()
-        .resolve("com/example/streak/tools/EchoStreakHostileText.java")));
+    assertFalse(
+        Files.exists(
+            request
+                .outputs()
+                .sources()
+                .resolve("com/example/streak/tools/EchoStreakHostileText.java")));
     assertTrue(Files.exists(mine), "a file the plugin did not write is never deleted");
   }
 
@@ -80,8 +87,11 @@ class GeneratorTest {
     Path docs = Fixtures.copy("tiny", work.resolve("docs"));
     var request = Fixtures.request(docs, work.resolve("out"));
     new Generator().generate(request);
-    Files.delete(request.outputs().resources()
-        .resolve("streak-mcp/schemas/list_all_streak_widgets.input.json"));
+    Files.delete(
+        request
+            .outputs()
+            .resources()
+            .resolve("streak-mcp/schemas/list_all_streak_widgets.input.json"));
     GenerateOutcome outcome = new Generator().generate(request);
     assertFalse(outcome.skipped());
     assertEquals(1, outcome.writes().written());
@@ -102,13 +112,18 @@ class GeneratorTest {
     Path docs = Fixtures.copy("tiny", work.resolve("docs"));
     CheckOutcome strict = new Generator().check(docs, 20, java.util.List.of());
     assertFalse(strict.passed());
-    assertEquals(java.util.List.of("delete_a_streak_widget_by_id"),
+    assertEquals(
+        java.util.List.of("delete_a_streak_widget_by_id"),
         strict.violations().stream().map(d -> d.tool()).toList());
     CheckOutcome allowed =
         new Generator().check(docs, 20, java.util.List.of("delete_a_streak_widget_by_id"));
     assertTrue(allowed.passed());
-    CheckOutcome typo = new Generator().check(docs, 20,
-        java.util.List.of("delete_a_streak_widget_by_id", "delete_a_streak_wdget_by_id"));
+    CheckOutcome typo =
+        new Generator()
+            .check(
+                docs,
+                20,
+                java.util.List.of("delete_a_streak_widget_by_id", "delete_a_streak_wdget_by_id"));
     assertFalse(typo.passed());
     assertEquals(java.util.List.of("delete_a_streak_wdget_by_id"), typo.unknownAllowed());
   }

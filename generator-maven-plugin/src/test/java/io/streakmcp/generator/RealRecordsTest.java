@@ -30,19 +30,26 @@ class RealRecordsTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    tools = new ModelAssembler(new QualityGate(40))
-        .assemble(new DocumentationReader().read(Fixtures.realDocs()));
-    output = new ToolSetGenerator(new CostEstimator(new TokenCounter()))
-        .generate(tools, "io.streakmcp.generated");
+    tools =
+        new ModelAssembler(new QualityGate(40))
+            .assemble(new DocumentationReader().read(Fixtures.realDocs()));
+    output =
+        new ToolSetGenerator(new CostEstimator(new TokenCounter()))
+            .generate(tools, "io.streakmcp.generated");
   }
 
   @Test
   void coversAtLeastFortyFiveMethodsIncludingEveryHeroTool() {
     List<String> names = tools.tools().stream().map(ToolModel::name).toList();
     assertTrue(names.size() >= 45, names.size() + " tools");
-    for (String hero : List.of("list_all_streak_pipelines", "list_all_streak_boxes",
-        "get_single_streak_box_by_id", "update_a_streak_box_by_id", "list_all_streak_box_tasks",
-        "create_a_streak_box_task")) {
+    for (String hero :
+        List.of(
+            "list_all_streak_pipelines",
+            "list_all_streak_boxes",
+            "get_single_streak_box_by_id",
+            "update_a_streak_box_by_id",
+            "list_all_streak_box_tasks",
+            "create_a_streak_box_task")) {
       assertTrue(names.contains(hero), hero);
     }
     assertTrue(tools.dropped().size() > 0, "some methods stay undocumented on purpose");
@@ -56,17 +63,29 @@ class RealRecordsTest {
 
   @Test
   void everyInputSchemaKeepsToThePortableSubset() {
-    tools.tools().forEach(t -> {
-      String path = ToolSetGenerator.SCHEMA_DIR + t.name() + ".input.json";
-      String json = output.files().stream().filter(f -> f.path().equals(path)).findFirst()
-          .orElseThrow().content();
-      JsonNode schema = JsonMapper.shared().readTree(json);
-      assertEquals("object", schema.get("type").asString(), t.name());
-      // The root may have no properties (a tool without arguments); nested objects may not.
-      schema.get("properties").forEach(p -> checkPortable(t.name(), p));
-      schema.properties().forEach(e -> assertTrue(
-          PortableSchemaRules.KEYWORDS.contains(e.getKey()), t.name() + ": " + e.getKey()));
-    });
+    tools
+        .tools()
+        .forEach(
+            t -> {
+              String path = ToolSetGenerator.SCHEMA_DIR + t.name() + ".input.json";
+              String json =
+                  output.files().stream()
+                      .filter(f -> f.path().equals(path))
+                      .findFirst()
+                      .orElseThrow()
+                      .content();
+              JsonNode schema = JsonMapper.shared().readTree(json);
+              assertEquals("object", schema.get("type").asString(), t.name());
+              // The root may have no properties (a tool without arguments); nested objects may not.
+              schema.get("properties").forEach(p -> checkPortable(t.name(), p));
+              schema
+                  .properties()
+                  .forEach(
+                      e ->
+                          assertTrue(
+                              PortableSchemaRules.KEYWORDS.contains(e.getKey()),
+                              t.name() + ": " + e.getKey()));
+            });
   }
 
   @Test
@@ -75,8 +94,10 @@ class RealRecordsTest {
       t.arguments().stream()
           .filter(a -> a.name().endsWith("_key") && a.location().name().equals("PATH"))
           .filter(a -> !isOwnKeyFromAnotherList(t, a.name()))
-          .forEach(a -> assertTrue(a.spec().source() != null,
-              t.name() + "." + a.name() + " has no source"));
+          .forEach(
+              a ->
+                  assertTrue(
+                      a.spec().source() != null, t.name() + "." + a.name() + " has no source"));
     }
   }
 
@@ -87,11 +108,13 @@ class RealRecordsTest {
 
   private static void checkPortable(String tool, JsonNode schema) {
     for (Map.Entry<String, JsonNode> e : schema.properties()) {
-      assertTrue(PortableSchemaRules.KEYWORDS.contains(e.getKey()),
+      assertTrue(
+          PortableSchemaRules.KEYWORDS.contains(e.getKey()),
           tool + ": keyword " + e.getKey() + " is outside the portable subset");
     }
     if ("object".equals(schema.path("type").asString())) {
-      assertTrue(schema.has("properties") && !schema.get("properties").isEmpty(),
+      assertTrue(
+          schema.has("properties") && !schema.get("properties").isEmpty(),
           tool + ": free-form object");
       schema.get("properties").forEach(p -> checkPortable(tool, p));
     }

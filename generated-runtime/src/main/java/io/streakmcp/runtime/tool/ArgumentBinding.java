@@ -3,8 +3,8 @@ package io.streakmcp.runtime.tool;
 import java.util.Objects;
 
 /**
- * Binds one tool argument (snake_case, as the model sees it) to Streak's name and its place in
- * the request.
+ * Binds one tool argument (snake_case, as the model sees it) to Streak's name and its place in the
+ * request.
  *
  * @param argument the argument name in the tool's input schema
  * @param apiName Streak's name for the value

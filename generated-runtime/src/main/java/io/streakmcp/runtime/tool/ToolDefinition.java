@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param annotations the MCP hints
  * @param binding how to call Streak
  * @param inputSchemaResource classpath resource of the input JSON Schema
- * @param outputSchemaResource classpath resource of the output JSON Schema, or null when the
- *     answer is not a JSON object
+ * @param outputSchemaResource classpath resource of the output JSON Schema, or null when the answer
+ *     is not a JSON object
  */
 public record ToolDefinition(
     String name,

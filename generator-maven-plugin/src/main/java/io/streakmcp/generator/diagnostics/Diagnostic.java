@@ -29,7 +29,14 @@ public record Diagnostic(
 
   /** The javac-shaped line (with a continuation line when long). */
   public String format() {
-    return position + ": error: [" + code.id() + "] " + jsonPath + ": expected " + expected
-        + "; got " + found;
+    return position
+        + ": error: ["
+        + code.id()
+        + "] "
+        + jsonPath
+        + ": expected "
+        + expected
+        + "; got "
+        + found;
   }
 }

@@ -34,7 +34,12 @@ public final class RecordSetException extends Exception {
   private static String summary(List<Diagnostic> diagnostics, int fileCount) {
     long files = diagnostics.stream().map(d -> d.position().file()).distinct().count();
     int n = diagnostics.size();
-    return n + (n == 1 ? " error" : " errors") + " in " + files + " of " + fileCount
+    return n
+        + (n == 1 ? " error" : " errors")
+        + " in "
+        + files
+        + " of "
+        + fileCount
         + " record files; no sources were generated";
   }
 }

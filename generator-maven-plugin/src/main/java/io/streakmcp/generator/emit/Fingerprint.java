@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A SHA-256 over everything that decides the output: each input file's name and bytes, the
- * options, and the generator itself (its jar), so a new plugin build regenerates even when the
- * records did not change.
+ * A SHA-256 over everything that decides the output: each input file's name and bytes, the options,
+ * and the generator itself (its jar), so a new plugin build regenerates even when the records did
+ * not change.
  */
 public final class Fingerprint {
   private Fingerprint() {}

@@ -38,8 +38,11 @@ public record GenerationState(String fingerprint, List<String> files, String rep
     }
   }
 
-  /** True when every file of the manifest is still on disk. */
+  /** True when every file of the manifest, and the report, is still on disk. */
   public boolean outputsPresent(OutputRoots roots) {
+    if (!Files.isRegularFile(roots.reportFile())) {
+      return false;
+    }
     for (String id : files) {
       int colon = id.indexOf(':');
       GeneratedFile.Root root = GeneratedFile.Root.valueOf(id.substring(0, colon));
@@ -52,8 +55,10 @@ public record GenerationState(String fingerprint, List<String> files, String rep
 
   void write(OutputRoots roots) throws IOException {
     Files.createDirectories(roots.sources());
-    Files.writeString(roots.stateFile(),
+    Files.writeString(
+        roots.stateFile(),
         MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n",
         StandardCharsets.UTF_8);
+    Files.writeString(roots.reportFile(), report, StandardCharsets.UTF_8);
   }
 }

@@ -15,6 +15,11 @@ public record OutputRoots(Path sources, Path resources) {
     return (root == GeneratedFile.Root.SOURCE ? sources : resources).resolve(path).normalize();
   }
 
+  /** The last generation report as plain text, for people and scripts. */
+  public Path reportFile() {
+    return sources.resolve("streak-mcp-report.txt");
+  }
+
   /** Where the state of the last generation is kept. */
   public Path stateFile() {
     return sources.resolve(".streak-mcp-state.json");

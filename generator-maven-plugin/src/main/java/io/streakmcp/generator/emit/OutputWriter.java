@@ -26,8 +26,13 @@ public final class OutputWriter {
    * Writes the files and the new state. A file of the previous manifest that is not produced any
    * more is deleted; nothing the plugin did not write is ever deleted.
    */
-  public Summary write(List<GeneratedFile> files, OutputRoots roots,
-      Optional<GenerationState> previous, String fingerprint, String report) throws IOException {
+  public Summary write(
+      List<GeneratedFile> files,
+      OutputRoots roots,
+      Optional<GenerationState> previous,
+      String fingerprint,
+      String report)
+      throws IOException {
     int written = 0;
     int unchanged = 0;
     Set<String> current = new HashSet<>();
@@ -47,15 +52,19 @@ public final class OutputWriter {
     for (String stale : previous.map(GenerationState::files).orElse(List.of())) {
       if (!current.contains(stale)) {
         int colon = stale.indexOf(':');
-        Path target = checkedTarget(
-            roots, GeneratedFile.Root.valueOf(stale.substring(0, colon)), stale.substring(colon + 1));
+        Path target =
+            checkedTarget(
+                roots,
+                GeneratedFile.Root.valueOf(stale.substring(0, colon)),
+                stale.substring(colon + 1));
         if (Files.deleteIfExists(target)) {
           deleted++;
         }
       }
     }
-    new GenerationState(fingerprint, files.stream().map(GeneratedFile::id).sorted().toList(),
-        report).write(roots);
+    new GenerationState(
+            fingerprint, files.stream().map(GeneratedFile::id).sorted().toList(), report)
+        .write(roots);
     return new Summary(written, unchanged, deleted);
   }
 

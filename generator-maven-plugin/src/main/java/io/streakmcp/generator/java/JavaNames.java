@@ -8,9 +8,9 @@ public final class JavaNames {
   private JavaNames() {}
 
   /**
-   * A class name for a tool: {@code get_single_streak_box_by_id} becomes
-   * {@code GetSingleStreakBoxById}. Leading digits get a {@code Tool} prefix; anything that is
-   * still not a valid identifier is an error in the caller's input, reported here.
+   * A class name for a tool: {@code get_single_streak_box_by_id} becomes {@code
+   * GetSingleStreakBoxById}. Leading digits get a {@code Tool} prefix; anything that is still not a
+   * valid identifier is an error in the caller's input, reported here.
    */
   public static String className(String toolName) {
     StringBuilder sb = new StringBuilder();

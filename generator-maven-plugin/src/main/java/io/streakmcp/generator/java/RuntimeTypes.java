@@ -1,5 +1,7 @@
 package io.streakmcp.generator.java;
 
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import io.streakmcp.runtime.tool.ApiVersion;
 import io.streakmcp.runtime.tool.ArgumentBinding;
 import io.streakmcp.runtime.tool.ArgumentLocation;
@@ -13,8 +15,6 @@ import io.streakmcp.runtime.tool.ToolAnnotations;
 import io.streakmcp.runtime.tool.ToolDefinition;
 import io.streakmcp.runtime.tool.ToolKind;
 import io.streakmcp.runtime.tool.ToolRegistry;
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 
 /** The runtime types generated code refers to, named from the classes themselves. */
 final class RuntimeTypes {

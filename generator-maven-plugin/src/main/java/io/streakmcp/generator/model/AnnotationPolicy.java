@@ -18,9 +18,10 @@ final class AnnotationPolicy {
       // update that replaces lists loses what was there, so it is destructive.
       case UPDATE -> new ToolAnnotations(null, overwrites, true, null);
       case DELETE -> new ToolAnnotations(null, true, true, null);
-      case CUSTOM -> "GET".equals(verb)
-          ? new ToolAnnotations(true, null, null, null)
-          : new ToolAnnotations(null, false, null, null);
+      case CUSTOM ->
+          "GET".equals(verb)
+              ? new ToolAnnotations(true, null, null, null)
+              : new ToolAnnotations(null, false, null, null);
     };
   }
 }

@@ -3,9 +3,9 @@ package io.streakmcp.generator.model;
 import java.util.Locale;
 
 /**
- * Turns Streak's camelCase names into the snake_case argument names the model sees
- * ({@code pipelineKey} becomes {@code pipeline_key}, {@code logoURL} becomes {@code logo_url}).
- * Snake case reads the same in every client and matches {@code limit} and {@code next_cursor}.
+ * Turns Streak's camelCase names into the snake_case argument names the model sees ({@code
+ * pipelineKey} becomes {@code pipeline_key}, {@code logoURL} becomes {@code logo_url}). Snake case
+ * reads the same in every client and matches {@code limit} and {@code next_cursor}.
  */
 public final class ArgumentNames {
   private ArgumentNames() {}
@@ -28,7 +28,8 @@ public final class ArgumentNames {
     if (Character.isLowerCase(prev) || Character.isDigit(prev)) {
       return true;
     }
-    return Character.isUpperCase(prev) && i + 1 < s.length()
+    return Character.isUpperCase(prev)
+        && i + 1 < s.length()
         && Character.isLowerCase(s.charAt(i + 1));
   }
 }

@@ -52,10 +52,15 @@ public final class ModelAssembler {
     for (var entry : methods.entrySet()) {
       String name = entry.getKey();
       DocRecord record = records.get(name);
-      Optional<DroppedMethod> drop = record == null
-          ? Optional.of(new DroppedMethod(name, entry.getValue().route(), DropReason.UNDOCUMENTED,
-              "no record in records/; document it, or put it on the check goal's allow-list"))
-          : gate.judge(record, entry.getValue().route());
+      Optional<DroppedMethod> drop =
+          record == null
+              ? Optional.of(
+                  new DroppedMethod(
+                      name,
+                      entry.getValue().route(),
+                      DropReason.UNDOCUMENTED,
+                      "no record in records/; document it, or put it on the check goal's allow-list"))
+              : gate.judge(record, entry.getValue().route());
       drop.ifPresentOrElse(dropped::add, () -> kept.put(name, record));
     }
 
@@ -76,15 +81,23 @@ public final class ModelAssembler {
       checkKindFields(m, problems);
       String name = ToolNames.derive(m);
       if (!ToolNames.VALID.matcher(name).matches()) {
-        problems.add(new Diagnostic(DiagnosticCode.DOC_BAD_TOOL_NAME, m.position(), m.jsonPath(),
-            "a derived name matching " + ToolNames.VALID.pattern(),
-            "\"" + name + "\" (" + name.length() + " characters)"));
+        problems.add(
+            new Diagnostic(
+                DiagnosticCode.DOC_BAD_TOOL_NAME,
+                m.position(),
+                m.jsonPath(),
+                "a derived name matching " + ToolNames.VALID.pattern(),
+                "\"" + name + "\" (" + name.length() + " characters)"));
       }
       SurfaceMethod prior = methods.putIfAbsent(name, m);
       if (prior != null) {
-        problems.add(new Diagnostic(DiagnosticCode.DOC_DUPLICATE_TOOL, m.position(), m.jsonPath(),
-            "a tool name no other method derives (add a variant)",
-            "\"" + name + "\", also derived by " + prior.route() + " at " + prior.position()));
+        problems.add(
+            new Diagnostic(
+                DiagnosticCode.DOC_DUPLICATE_TOOL,
+                m.position(),
+                m.jsonPath(),
+                "a tool name no other method derives (add a variant)",
+                "\"" + name + "\", also derived by " + prior.route() + " at " + prior.position()));
       }
     }
     return methods;
@@ -93,14 +106,22 @@ public final class ModelAssembler {
   private static void checkKindFields(SurfaceMethod m, List<Diagnostic> problems) {
     boolean custom = "custom".equals(m.kind());
     if (custom != (m.action() != null)) {
-      problems.add(new Diagnostic(DiagnosticCode.DOC_KIND_MISMATCH, m.position(),
-          m.jsonPath() + ".action", custom ? "an action for a custom method" : "no action",
-          custom ? "none" : "\"" + m.action() + "\" on a " + m.kind() + " method"));
+      problems.add(
+          new Diagnostic(
+              DiagnosticCode.DOC_KIND_MISMATCH,
+              m.position(),
+              m.jsonPath() + ".action",
+              custom ? "an action for a custom method" : "no action",
+              custom ? "none" : "\"" + m.action() + "\" on a " + m.kind() + " method"));
     }
     if (m.plural() != null && !"list".equals(m.kind())) {
-      problems.add(new Diagnostic(DiagnosticCode.DOC_KIND_MISMATCH, m.position(),
-          m.jsonPath() + ".plural", "plural only on list methods",
-          "\"" + m.plural() + "\" on a " + m.kind() + " method"));
+      problems.add(
+          new Diagnostic(
+              DiagnosticCode.DOC_KIND_MISMATCH,
+              m.position(),
+              m.jsonPath() + ".plural",
+              "plural only on list methods",
+              "\"" + m.plural() + "\" on a " + m.kind() + " method"));
     }
   }
 
@@ -109,15 +130,23 @@ public final class ModelAssembler {
     Map<String, DocRecord> records = new TreeMap<>();
     for (DocRecord r : all) {
       if (!methods.containsKey(r.tool())) {
-        problems.add(new Diagnostic(DiagnosticCode.DOC_UNKNOWN_TOOL, r.position(),
-            r.jsonPath() + ".tool", "a tool name derived from a surface method",
-            "\"" + r.tool() + "\""));
+        problems.add(
+            new Diagnostic(
+                DiagnosticCode.DOC_UNKNOWN_TOOL,
+                r.position(),
+                r.jsonPath() + ".tool",
+                "a tool name derived from a surface method",
+                "\"" + r.tool() + "\""));
       } else {
         DocRecord prior = records.putIfAbsent(r.tool(), r);
         if (prior != null) {
-          problems.add(new Diagnostic(DiagnosticCode.DOC_DUPLICATE_RECORD, r.position(),
-              r.jsonPath() + ".tool", "one record per tool",
-              "a second record for \"" + r.tool() + "\"; the first is at " + prior.position()));
+          problems.add(
+              new Diagnostic(
+                  DiagnosticCode.DOC_DUPLICATE_RECORD,
+                  r.position(),
+                  r.jsonPath() + ".tool",
+                  "one record per tool",
+                  "a second record for \"" + r.tool() + "\"; the first is at " + prior.position()));
         }
       }
     }
@@ -131,9 +160,13 @@ public final class ModelAssembler {
     List<ArgumentModel> arguments = new ArrayList<>();
     for (String p : pathParams) {
       if (!r.params().containsKey(p)) {
-        problems.add(new Diagnostic(DiagnosticCode.DOC_MISSING_PATH_PARAM, r.position(),
-            r.jsonPath() + ".params", "an entry for path parameter \"" + p + "\" of " + m.route(),
-            "none"));
+        problems.add(
+            new Diagnostic(
+                DiagnosticCode.DOC_MISSING_PATH_PARAM,
+                r.position(),
+                r.jsonPath() + ".params",
+                "an entry for path parameter \"" + p + "\" of " + m.route(),
+                "none"));
       }
     }
     for (ParamSpec p : r.params().values()) {
@@ -142,16 +175,30 @@ public final class ModelAssembler {
       } else if (m.query().contains(p.name())) {
         arguments.add(new ArgumentModel(ArgumentNames.snake(p.name()), ArgumentLocation.QUERY, p));
       } else {
-        problems.add(new Diagnostic(DiagnosticCode.DOC_UNKNOWN_PARAM, p.position(), p.jsonPath(),
-            "a path parameter " + pathParams + " or a query parameter " + m.query() + " of "
-                + m.route(), "\"" + p.name() + "\""));
+        problems.add(
+            new Diagnostic(
+                DiagnosticCode.DOC_UNKNOWN_PARAM,
+                p.position(),
+                p.jsonPath(),
+                "a path parameter "
+                    + pathParams
+                    + " or a query parameter "
+                    + m.query()
+                    + " of "
+                    + m.route(),
+                "\"" + p.name() + "\""));
       }
     }
     // Path parameters first, in path order, so the model reads keys top-down.
     arguments.sort((a, b) -> Integer.compare(rank(a, pathParams), rank(b, pathParams)));
     if (!r.body().isEmpty() && "none".equals(m.body())) {
-      problems.add(new Diagnostic(DiagnosticCode.DOC_BODY_NOT_ALLOWED, r.position(),
-          r.jsonPath() + ".body", "no body: " + m.route() + " sends none", "a body"));
+      problems.add(
+          new Diagnostic(
+              DiagnosticCode.DOC_BODY_NOT_ALLOWED,
+              r.position(),
+              r.jsonPath() + ".body",
+              "no body: " + m.route() + " sends none",
+              "a body"));
     }
     for (ParamSpec p : r.body().values()) {
       arguments.add(new ArgumentModel(ArgumentNames.snake(p.name()), ArgumentLocation.BODY, p));
@@ -162,19 +209,37 @@ public final class ModelAssembler {
       checkSources(a.spec(), generated, problems);
     }
     if (r.overwrites() && kind != ToolKind.UPDATE) {
-      problems.add(new Diagnostic(DiagnosticCode.DOC_OVERWRITES_NOT_UPDATE, r.position(),
-          r.jsonPath() + ".overwrites", "overwrites only on update methods",
-          "overwrites on a " + m.kind() + " method"));
+      problems.add(
+          new Diagnostic(
+              DiagnosticCode.DOC_OVERWRITES_NOT_UPDATE,
+              r.position(),
+              r.jsonPath() + ".overwrites",
+              "overwrites only on update methods",
+              "overwrites on a " + m.kind() + " method"));
     }
-    HttpBinding binding = new HttpBinding(
-        HttpVerb.valueOf(m.verb()), ApiVersion.valueOf(upper(m.version())), m.path(),
-        BodyEncoding.valueOf(upper(m.body())), PagingStyle.valueOf(upper(m.paging())),
-        ResultShape.valueOf(upper(m.result())),
-        arguments.stream().map(ArgumentModel::binding).toList());
+    HttpBinding binding =
+        new HttpBinding(
+            HttpVerb.valueOf(m.verb()),
+            ApiVersion.valueOf(upper(m.version())),
+            m.path(),
+            BodyEncoding.valueOf(upper(m.body())),
+            PagingStyle.valueOf(upper(m.paging())),
+            ResultShape.valueOf(upper(m.result())),
+            arguments.stream().map(ArgumentModel::binding).toList());
     return new ToolModel(
-        r.tool(), r.title(), r.summary().strip(), r.pitfalls(), kind, m.resource(), r.tags(),
-        AnnotationPolicy.of(kind, m.verb(), r.overwrites()), binding, m.route(), arguments,
-        paged, r.response());
+        r.tool(),
+        r.title(),
+        r.summary().strip(),
+        r.pitfalls(),
+        kind,
+        m.resource(),
+        r.tags(),
+        AnnotationPolicy.of(kind, m.verb(), r.overwrites()),
+        binding,
+        m.route(),
+        arguments,
+        paged,
+        r.response());
   }
 
   private static int rank(ArgumentModel a, List<String> pathParams) {
@@ -187,23 +252,35 @@ public final class ModelAssembler {
     for (ArgumentModel a : arguments) {
       ArgumentModel prior = seen.putIfAbsent(a.name(), a);
       if (prior != null) {
-        problems.add(new Diagnostic(DiagnosticCode.DOC_ARGUMENT_CLASH, a.spec().position(),
-            a.spec().jsonPath(), "a unique argument name",
-            "\"" + a.name() + "\", also the name of " + prior.spec().jsonPath()));
+        problems.add(
+            new Diagnostic(
+                DiagnosticCode.DOC_ARGUMENT_CLASH,
+                a.spec().position(),
+                a.spec().jsonPath(),
+                "a unique argument name",
+                "\"" + a.name() + "\", also the name of " + prior.spec().jsonPath()));
       } else if (paged && PAGING_ARGUMENTS.contains(a.name())) {
-        problems.add(new Diagnostic(DiagnosticCode.DOC_ARGUMENT_CLASH, a.spec().position(),
-            a.spec().jsonPath(), "a name other than limit and next_cursor, which paged tools "
-                + "reserve (paging parameters are implied by the surface's paging style)",
-            "\"" + a.name() + "\""));
+        problems.add(
+            new Diagnostic(
+                DiagnosticCode.DOC_ARGUMENT_CLASH,
+                a.spec().position(),
+                a.spec().jsonPath(),
+                "a name other than limit and next_cursor, which paged tools "
+                    + "reserve (paging parameters are implied by the surface's paging style)",
+                "\"" + a.name() + "\""));
       }
     }
   }
 
   private static void checkSources(ParamSpec p, Set<String> generated, List<Diagnostic> problems) {
     if (p.source() != null && !generated.contains(p.source())) {
-      problems.add(new Diagnostic(DiagnosticCode.DOC_UNKNOWN_SOURCE, p.position(),
-          p.jsonPath() + ".source", "the name of a generated tool",
-          "\"" + p.source() + "\", which is not generated"));
+      problems.add(
+          new Diagnostic(
+              DiagnosticCode.DOC_UNKNOWN_SOURCE,
+              p.position(),
+              p.jsonPath() + ".source",
+              "the name of a generated tool",
+              "\"" + p.source() + "\", which is not generated"));
     }
     if (p.items() != null) {
       checkSources(p.items(), generated, problems);

@@ -9,17 +9,52 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides whether a record is useful enough to generate a tool from. It judges what the model
- * will read, the summary together with the pitfalls: "Deletes a stage." alone says nothing, but
- * followed by "Only an empty stage can be deleted." it does. A description that is too short, or
- * that only repeats the tool's name, teaches the model nothing and still costs tokens.
+ * Decides whether a record is useful enough to generate a tool from. It judges what the model will
+ * read, the summary together with the pitfalls: "Deletes a stage." alone says nothing, but followed
+ * by "Only an empty stage can be deleted." it does. A description that is too short, or that only
+ * repeats the tool's name, teaches the model nothing and still costs tokens.
  */
 public final class QualityGate {
   /** Words that carry no meaning of their own in a summary. */
-  private static final Set<String> FILLER = Set.of(
-      "a", "an", "the", "and", "or", "of", "by", "id", "ids", "key", "for", "to", "in", "on",
-      "with", "this", "that", "it", "its", "their", "is", "all", "single", "streak", "api", "method", "endpoint",
-      "tool", "call", "return", "get", "list", "create", "update", "delete", "one", "given");
+  private static final Set<String> FILLER =
+      Set.of(
+          "a",
+          "an",
+          "the",
+          "and",
+          "or",
+          "of",
+          "by",
+          "id",
+          "ids",
+          "key",
+          "for",
+          "to",
+          "in",
+          "on",
+          "with",
+          "this",
+          "that",
+          "it",
+          "its",
+          "their",
+          "is",
+          "all",
+          "single",
+          "streak",
+          "api",
+          "method",
+          "endpoint",
+          "tool",
+          "call",
+          "return",
+          "get",
+          "list",
+          "create",
+          "update",
+          "delete",
+          "one",
+          "given");
 
   private final int minSummaryLength;
 
@@ -31,17 +66,28 @@ public final class QualityGate {
   public Optional<DroppedMethod> judge(DocRecord record, String route) {
     String summary = (record.summary() + " " + String.join(" ", record.pitfalls())).strip();
     if (summary.length() < minSummaryLength) {
-      return Optional.of(new DroppedMethod(record.tool(), route, DropReason.SUMMARY_TOO_SHORT,
-          "summary and pitfalls have " + summary.length() + " characters; at least "
-              + minSummaryLength + " are needed to say what the method returns"));
+      return Optional.of(
+          new DroppedMethod(
+              record.tool(),
+              route,
+              DropReason.SUMMARY_TOO_SHORT,
+              "summary and pitfalls have "
+                  + summary.length()
+                  + " characters; at least "
+                  + minSummaryLength
+                  + " are needed to say what the method returns"));
     }
     Set<String> nameWords = words(record.tool().replace('_', ' '));
     Set<String> extra = words(summary);
     extra.removeAll(nameWords);
     extra.removeAll(FILLER);
     if (extra.isEmpty()) {
-      return Optional.of(new DroppedMethod(record.tool(), route, DropReason.SUMMARY_ECHOES_NAME,
-          "description only repeats the tool name; say what comes back and when to use it"));
+      return Optional.of(
+          new DroppedMethod(
+              record.tool(),
+              route,
+              DropReason.SUMMARY_ECHOES_NAME,
+              "description only repeats the tool name; say what comes back and when to use it"));
     }
     return Optional.empty();
   }

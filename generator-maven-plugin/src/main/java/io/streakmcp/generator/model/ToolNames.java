@@ -28,14 +28,15 @@ public final class ToolNames {
    * A {@code variant} is appended as {@code _<variant>}.
    */
   public static String derive(SurfaceMethod m) {
-    String base = switch (m.kind()) {
-      case "list" -> "list_all_streak_" + plural(m);
-      case "get" -> "get_single_streak_" + m.resource() + "_by_id";
-      case "create" -> "create_a_streak_" + m.resource();
-      case "update" -> "update_a_streak_" + m.resource() + "_by_id";
-      case "delete" -> "delete_a_streak_" + m.resource() + "_by_id";
-      default -> (m.action() == null ? "custom" : m.action()) + "_streak_" + m.resource();
-    };
+    String base =
+        switch (m.kind()) {
+          case "list" -> "list_all_streak_" + plural(m);
+          case "get" -> "get_single_streak_" + m.resource() + "_by_id";
+          case "create" -> "create_a_streak_" + m.resource();
+          case "update" -> "update_a_streak_" + m.resource() + "_by_id";
+          case "delete" -> "delete_a_streak_" + m.resource() + "_by_id";
+          default -> (m.action() == null ? "custom" : m.action()) + "_streak_" + m.resource();
+        };
     return m.variant() == null ? base : base + "_" + m.variant();
   }
 

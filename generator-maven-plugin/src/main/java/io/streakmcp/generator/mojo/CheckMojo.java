@@ -23,17 +23,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 public final class CheckMojo extends AbstractMojo {
 
   /**
-   * The folder holding {@code surface/} and {@code records/}. Default
-   * {@code ${project.basedir}/src/main/streak}; property {@code -Dstreakmcp.docsDirectory}.
+   * The folder holding {@code surface/} and {@code records/}. Default {@code
+   * ${project.basedir}/src/main/streak}; property {@code -Dstreakmcp.docsDirectory}.
    */
-  @Parameter(property = "streakmcp.docsDirectory",
-      defaultValue = "${project.basedir}/src/main/streak", required = true)
+  @Parameter(
+      property = "streakmcp.docsDirectory",
+      defaultValue = "${project.basedir}/src/main/streak",
+      required = true)
   File docsDirectory;
 
   /**
-   * Tool names of methods left undocumented on purpose. Default empty; example
-   * {@code <allowUndocumented><tool>list_all_streak_boxes_v2</tool></allowUndocumented>}; property
-   * {@code -Dstreakmcp.allowUndocumented=a,b}.
+   * Tool names of methods left undocumented on purpose. Default empty; example {@code
+   * <allowUndocumented><tool>list_all_streak_boxes_v2</tool></allowUndocumented>}; property {@code
+   * -Dstreakmcp.allowUndocumented=a,b}.
    */
   @Parameter(property = "streakmcp.allowUndocumented")
   List<String> allowUndocumented = new ArrayList<>();
@@ -57,8 +59,12 @@ public final class CheckMojo extends AbstractMojo {
     }
     CheckOutcome outcome;
     try {
-      outcome = new Generator().check(docsDirectory.toPath(), minSummaryLength,
-          allowUndocumented == null ? List.of() : allowUndocumented);
+      outcome =
+          new Generator()
+              .check(
+                  docsDirectory.toPath(),
+                  minSummaryLength,
+                  allowUndocumented == null ? List.of() : allowUndocumented);
     } catch (RecordSetException e) {
       throw DiagnosticLog.fail(getLog(), e);
     } catch (IOException e) {
@@ -75,13 +81,21 @@ public final class CheckMojo extends AbstractMojo {
     }
     int allowed = outcome.tools().dropped().size() - outcome.violations().size();
     if (!outcome.passed()) {
-      throw new MojoFailureException(outcome.violations().size()
-          + " Streak methods lack a useful record and are not on the allow-list: "
-          + String.join(", ", outcome.violations().stream().map(DroppedMethod::tool).toList())
-          + (outcome.unknownAllowed().isEmpty() ? ""
-              : "; unknown allow-list entries: " + String.join(", ", outcome.unknownAllowed())));
+      throw new MojoFailureException(
+          outcome.violations().size()
+              + " Streak methods lack a useful record and are not on the allow-list: "
+              + String.join(", ", outcome.violations().stream().map(DroppedMethod::tool).toList())
+              + (outcome.unknownAllowed().isEmpty()
+                  ? ""
+                  : "; unknown allow-list entries: "
+                      + String.join(", ", outcome.unknownAllowed())));
     }
-    getLog().info("Streak MCP quality gate passed: " + outcome.tools().tools().size()
-        + " documented tools, " + allowed + " undocumented methods on the allow-list");
+    getLog()
+        .info(
+            "Streak MCP quality gate passed: "
+                + outcome.tools().tools().size()
+                + " documented tools, "
+                + allowed
+                + " undocumented methods on the allow-list");
   }
 }

@@ -24,38 +24,46 @@ import org.apache.maven.project.MavenProject;
 public final class GenerateMojo extends AbstractMojo {
 
   /**
-   * The folder holding {@code surface/} and {@code records/}. Default
-   * {@code ${project.basedir}/src/main/streak}; example {@code ../streak-docs/src/main/streak};
-   * property {@code -Dstreakmcp.docsDirectory}.
+   * The folder holding {@code surface/} and {@code records/}. Default {@code
+   * ${project.basedir}/src/main/streak}; example {@code ../streak-docs/src/main/streak}; property
+   * {@code -Dstreakmcp.docsDirectory}.
    */
-  @Parameter(property = "streakmcp.docsDirectory",
-      defaultValue = "${project.basedir}/src/main/streak", required = true)
+  @Parameter(
+      property = "streakmcp.docsDirectory",
+      defaultValue = "${project.basedir}/src/main/streak",
+      required = true)
   File docsDirectory;
 
   /**
-   * Where Java sources go; the plugin owns this folder. Default
-   * {@code ${project.build.directory}/generated-sources/streak-mcp}; property
-   * {@code -Dstreakmcp.sourceOutputDirectory}.
+   * Where Java sources go; the plugin owns this folder. Default {@code
+   * ${project.build.directory}/generated-sources/streak-mcp}; property {@code
+   * -Dstreakmcp.sourceOutputDirectory}.
    */
-  @Parameter(property = "streakmcp.sourceOutputDirectory",
-      defaultValue = "${project.build.directory}/generated-sources/streak-mcp", required = true)
+  @Parameter(
+      property = "streakmcp.sourceOutputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/streak-mcp",
+      required = true)
   File sourceOutputDirectory;
 
   /**
-   * Where JSON Schemas go; the plugin owns this folder. Default
-   * {@code ${project.build.directory}/generated-resources/streak-mcp}; property
-   * {@code -Dstreakmcp.resourceOutputDirectory}.
+   * Where JSON Schemas go; the plugin owns this folder. Default {@code
+   * ${project.build.directory}/generated-resources/streak-mcp}; property {@code
+   * -Dstreakmcp.resourceOutputDirectory}.
    */
-  @Parameter(property = "streakmcp.resourceOutputDirectory",
-      defaultValue = "${project.build.directory}/generated-resources/streak-mcp", required = true)
+  @Parameter(
+      property = "streakmcp.resourceOutputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/streak-mcp",
+      required = true)
   File resourceOutputDirectory;
 
   /**
-   * Package of the dispatch table; tools go in {@code <basePackage>.tools}. Default
-   * {@code io.streakmcp.generated}; example {@code com.acme.streak}; property
-   * {@code -Dstreakmcp.basePackage}.
+   * Package of the dispatch table; tools go in {@code <basePackage>.tools}. Default {@code
+   * io.streakmcp.generated}; example {@code com.acme.streak}; property {@code
+   * -Dstreakmcp.basePackage}.
    */
-  @Parameter(property = "streakmcp.basePackage", defaultValue = "io.streakmcp.generated",
+  @Parameter(
+      property = "streakmcp.basePackage",
+      defaultValue = "io.streakmcp.generated",
       required = true)
   String basePackage;
 
@@ -81,18 +89,27 @@ public final class GenerateMojo extends AbstractMojo {
     }
     OutputRoots outputs =
         new OutputRoots(sourceOutputDirectory.toPath(), resourceOutputDirectory.toPath());
-    GenerateRequest request = new GenerateRequest(
-        docsDirectory.toPath(), outputs, basePackage, minSummaryLength);
+    GenerateRequest request =
+        new GenerateRequest(docsDirectory.toPath(), outputs, basePackage, minSummaryLength);
     try {
       GenerateOutcome outcome = new Generator().generate(request);
       if (outcome.skipped()) {
-        getLog().info("Streak MCP: records unchanged (fingerprint "
-            + outcome.fingerprint().substring(0, 12) + "), generation skipped; no file written");
+        getLog()
+            .info(
+                "Streak MCP: records unchanged (fingerprint "
+                    + outcome.fingerprint().substring(0, 12)
+                    + "), generation skipped; no file written");
       } else {
         DiagnosticLog.lines(getLog(), outcome.report());
-        getLog().info("Streak MCP: " + outcome.writes().written() + " files written, "
-            + outcome.writes().unchanged() + " unchanged, " + outcome.writes().deleted()
-            + " stale deleted");
+        getLog()
+            .info(
+                "Streak MCP: "
+                    + outcome.writes().written()
+                    + " files written, "
+                    + outcome.writes().unchanged()
+                    + " unchanged, "
+                    + outcome.writes().deleted()
+                    + " stale deleted");
       }
     } catch (RecordSetException e) {
       throw DiagnosticLog.fail(getLog(), e);

@@ -19,12 +19,22 @@ final class DocumentBinder {
     JsonNode methods = doc.root().get("methods");
     for (int i = 0; i < methods.size(); i++) {
       JsonNode m = methods.get(i);
-      out.add(new SurfaceMethod(
-          text(m, "resource"), text(m, "plural"), text(m, "kind"), text(m, "action"),
-          text(m, "variant"), text(m, "verb"), text(m, "version"), text(m, "path"),
-          strings(m.get("query")), text(m, "body"), text(m, "paging"),
-          m.has("result") ? text(m, "result") : "object",
-          doc.positionOf(m), "$.methods[" + i + "]"));
+      out.add(
+          new SurfaceMethod(
+              text(m, "resource"),
+              text(m, "plural"),
+              text(m, "kind"),
+              text(m, "action"),
+              text(m, "variant"),
+              text(m, "verb"),
+              text(m, "version"),
+              text(m, "path"),
+              strings(m.get("query")),
+              text(m, "body"),
+              text(m, "paging"),
+              m.has("result") ? text(m, "result") : "object",
+              doc.positionOf(m),
+              "$.methods[" + i + "]"));
     }
     return out;
   }
@@ -35,12 +45,19 @@ final class DocumentBinder {
     for (int i = 0; i < records.size(); i++) {
       JsonNode r = records.get(i);
       String path = "$.records[" + i + "]";
-      out.add(new DocRecord(
-          text(r, "tool"), text(r, "title"), text(r, "summary"), strings(r.get("pitfalls")),
-          strings(r.get("tags")), r.path("overwrites").asBoolean(false),
-          params(doc, r.get("params"), path + ".params"),
-          params(doc, r.get("body"), path + ".body"),
-          r.get("response"), doc.positionOf(r), path));
+      out.add(
+          new DocRecord(
+              text(r, "tool"),
+              text(r, "title"),
+              text(r, "summary"),
+              strings(r.get("pitfalls")),
+              strings(r.get("tags")),
+              r.path("overwrites").asBoolean(false),
+              params(doc, r.get("params"), path + ".params"),
+              params(doc, r.get("body"), path + ".body"),
+              r.get("response"),
+              doc.positionOf(r),
+              path));
     }
     return out;
   }
@@ -51,7 +68,8 @@ final class DocumentBinder {
     }
     Map<String, ParamSpec> out = new LinkedHashMap<>();
     for (var entry : node.properties()) {
-      out.put(entry.getKey(),
+      out.put(
+          entry.getKey(),
           param(doc, entry.getKey(), entry.getValue(), path + "." + entry.getKey()));
     }
     return Collections.unmodifiableMap(out);
@@ -59,13 +77,18 @@ final class DocumentBinder {
 
   private static ParamSpec param(YamlDocument doc, String name, JsonNode p, String path) {
     return new ParamSpec(
-        name, text(p, "type"), text(p, "description"), p.path("required").asBoolean(false),
-        text(p, "source"), strings(p.get("enum")),
+        name,
+        text(p, "type"),
+        text(p, "description"),
+        p.path("required").asBoolean(false),
+        text(p, "source"),
+        strings(p.get("enum")),
         p.has("minimum") ? p.get("minimum").asDouble() : null,
         p.has("maximum") ? p.get("maximum").asDouble() : null,
         p.has("items") ? param(doc, name, p.get("items"), path + ".items") : null,
         params(doc, p.get("properties"), path + ".properties"),
-        doc.positionOf(p), path);
+        doc.positionOf(p),
+        path);
   }
 
   private static String text(JsonNode node, String field) {

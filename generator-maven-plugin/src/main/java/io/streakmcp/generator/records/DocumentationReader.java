@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 public final class DocumentationReader {
   /** The folder of API facts under the docs directory. */
   public static final String SURFACE_DIR = "surface";
+
   /** The folder of documentation records under the docs directory. */
   public static final String RECORDS_DIR = "records";
 
@@ -34,8 +35,10 @@ public final class DocumentationReader {
   /** Reads and checks every file; throws with every problem found when any file is bad. */
   public DocumentationSet read(Path root) throws IOException, RecordSetException {
     if (!Files.isDirectory(root.resolve(SURFACE_DIR))) {
-      throw new IOException("no surface directory at " + root.resolve(SURFACE_DIR)
-          + "; set docsDirectory to the folder that holds surface/ and records/");
+      throw new IOException(
+          "no surface directory at "
+              + root.resolve(SURFACE_DIR)
+              + "; set docsDirectory to the folder that holds surface/ and records/");
     }
     List<Diagnostic> problems = new ArrayList<>();
     List<SurfaceMethod> methods = new ArrayList<>();
@@ -79,10 +82,13 @@ public final class DocumentationReader {
       return List.of();
     }
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> {
-        String name = p.getFileName().toString();
-        return name.endsWith(".yaml") || name.endsWith(".yml");
-      }).sorted().toList();
+      return s.filter(
+              p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".yaml") || name.endsWith(".yml");
+              })
+          .sorted()
+          .toList();
     }
   }
 }

@@ -1,13 +1,13 @@
 package io.streakmcp.generator.records;
 
-import io.streakmcp.generator.diagnostics.Diagnostic;
-import io.streakmcp.generator.diagnostics.DiagnosticCode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import io.streakmcp.generator.diagnostics.Diagnostic;
+import io.streakmcp.generator.diagnostics.DiagnosticCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +39,9 @@ public final class MetaSchemaValidator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(schemaJson.toString(), InputFormat.JSON);
+    this.schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schemaJson.toString(), InputFormat.JSON);
   }
 
   /** The validator for {@code surface/*.yaml}. */
@@ -72,32 +73,73 @@ public final class MetaSchemaValidator {
     String path = jsonPath(error.getInstanceLocation());
     JsonNode instance = error.getInstanceNode();
     JsonNode located = instance;
-    if ("additionalProperties".equals(keyword) && error.getProperty() != null
-        && instance != null && instance.has(error.getProperty())) {
+    if ("additionalProperties".equals(keyword)
+        && error.getProperty() != null
+        && instance != null
+        && instance.has(error.getProperty())) {
       located = instance.get(error.getProperty());
       path = append(path, error.getProperty());
     }
     var position = document.positionOf(located);
     return switch (keyword) {
-      case "type" -> new Diagnostic(DiagnosticCode.DOC_WRONG_TYPE, position, path,
-          text(error.getSchemaNode()), typeOf(instance));
-      case "enum" -> new Diagnostic(
-          path.endsWith(".type") ? DiagnosticCode.DOC_UNKNOWN_TYPE
-              : DiagnosticCode.DOC_NOT_ALLOWED_VALUE,
-          position, path, "one of " + joined(error.getSchemaNode()), render(instance));
-      case "required" -> new Diagnostic(DiagnosticCode.DOC_MISSING_KEY, position, path,
-          "key \"" + error.getProperty() + "\"", "a mapping without it");
-      case "additionalProperties" -> new Diagnostic(DiagnosticCode.DOC_UNKNOWN_KEY, position,
-          path, "one of " + knownKeys(error), "\"" + error.getProperty() + "\"");
-      case "pattern", "propertyNames" -> new Diagnostic(DiagnosticCode.DOC_BAD_NAME, position,
-          path, "a value matching " + text(error.getSchemaNode()), render(instance));
-      case "minLength", "maxLength", "minItems", "maxItems" -> new Diagnostic(
-          DiagnosticCode.DOC_BAD_LENGTH, position, path,
-          keyword + " " + text(error.getSchemaNode()), render(instance));
-      case "uniqueItems" -> new Diagnostic(DiagnosticCode.DOC_DUPLICATE_ITEM, position, path,
-          "no repeated items", render(instance));
-      default -> new Diagnostic(DiagnosticCode.DOC_SCHEMA, position, path,
-          keyword + " " + text(error.getSchemaNode()), error.getMessage());
+      case "type" ->
+          new Diagnostic(
+              DiagnosticCode.DOC_WRONG_TYPE,
+              position,
+              path,
+              text(error.getSchemaNode()),
+              typeOf(instance));
+      case "enum" ->
+          new Diagnostic(
+              path.endsWith(".type")
+                  ? DiagnosticCode.DOC_UNKNOWN_TYPE
+                  : DiagnosticCode.DOC_NOT_ALLOWED_VALUE,
+              position,
+              path,
+              "one of " + joined(error.getSchemaNode()),
+              render(instance));
+      case "required" ->
+          new Diagnostic(
+              DiagnosticCode.DOC_MISSING_KEY,
+              position,
+              path,
+              "key \"" + error.getProperty() + "\"",
+              "a mapping without it");
+      case "additionalProperties" ->
+          new Diagnostic(
+              DiagnosticCode.DOC_UNKNOWN_KEY,
+              position,
+              path,
+              "one of " + knownKeys(error),
+              "\"" + error.getProperty() + "\"");
+      case "pattern", "propertyNames" ->
+          new Diagnostic(
+              DiagnosticCode.DOC_BAD_NAME,
+              position,
+              path,
+              "a value matching " + text(error.getSchemaNode()),
+              render(instance));
+      case "minLength", "maxLength", "minItems", "maxItems" ->
+          new Diagnostic(
+              DiagnosticCode.DOC_BAD_LENGTH,
+              position,
+              path,
+              keyword + " " + text(error.getSchemaNode()),
+              render(instance));
+      case "uniqueItems" ->
+          new Diagnostic(
+              DiagnosticCode.DOC_DUPLICATE_ITEM,
+              position,
+              path,
+              "no repeated items",
+              render(instance));
+      default ->
+          new Diagnostic(
+              DiagnosticCode.DOC_SCHEMA,
+              position,
+              path,
+              keyword + " " + text(error.getSchemaNode()),
+              error.getMessage());
     };
   }
 

@@ -1,7 +1,7 @@
 package io.streakmcp.generator.records;
 
-import io.streakmcp.generator.diagnostics.SourcePosition;
 import com.networknt.schema.serialization.node.TokenStreamLocationAware;
+import io.streakmcp.generator.diagnostics.SourcePosition;
 import java.nio.file.Path;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;

@@ -1,9 +1,9 @@
 package io.streakmcp.generator.records;
 
+import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import io.streakmcp.generator.diagnostics.Diagnostic;
 import io.streakmcp.generator.diagnostics.DiagnosticCode;
 import io.streakmcp.generator.diagnostics.SourcePosition;
-import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +18,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads one YAML file into location-aware nodes. Duplicate keys are an error: in hand-edited YAML
- * a repeated key silently wins, and the earlier text is lost without a word.
+ * Reads one YAML file into location-aware nodes. Duplicate keys are an error: in hand-edited YAML a
+ * repeated key silently wins, and the earlier text is lost without a word.
  */
 public final class YamlDocumentReader {
   private final ObjectMapper yaml =
@@ -35,12 +35,18 @@ public final class YamlDocumentReader {
       }
       return new Parsed(new YamlDocument(file, root), List.of());
     } catch (JacksonException e) {
-      boolean duplicate = e.getOriginalMessage() != null
-          && e.getOriginalMessage().startsWith("Duplicate Object property");
-      Diagnostic d = duplicate
-          ? new Diagnostic(DiagnosticCode.DOC_DUPLICATE_KEY, position(file, e.getLocation()), "$",
-              "each key once per mapping", e.getOriginalMessage())
-          : syntax(file, e.getLocation(), "valid YAML", firstLine(e.getOriginalMessage()));
+      boolean duplicate =
+          e.getOriginalMessage() != null
+              && e.getOriginalMessage().startsWith("Duplicate Object property");
+      Diagnostic d =
+          duplicate
+              ? new Diagnostic(
+                  DiagnosticCode.DOC_DUPLICATE_KEY,
+                  position(file, e.getLocation()),
+                  "$",
+                  "each key once per mapping",
+                  e.getOriginalMessage())
+              : syntax(file, e.getLocation(), "valid YAML", firstLine(e.getOriginalMessage()));
       return Parsed.failed(d);
     }
   }

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CostEstimator {
   /** The parts the report attributes tokens to, in report order. */
   public static final String DESCRIPTION = "description";
+
   public static final String TITLE = "title";
   public static final String ANNOTATIONS = "annotations";
   public static final String PAGING = "paging (limit, next_cursor)";
@@ -29,32 +30,57 @@ public final class CostEstimator {
   }
 
   public ToolCost estimate(ToolModel model, ToolText text, ObjectNode inputSchema) {
-    ObjectNode wire = ToolWire.of(model.name(), model.title(), text.description(), inputSchema,
-        model.annotations());
+    ObjectNode wire =
+        ToolWire.of(
+            model.name(), model.title(), text.description(), inputSchema, model.annotations());
     int total = tokens(wire);
     Map<String, Integer> parts = new LinkedHashMap<>();
     parts.put(DESCRIPTION, total - tokens(without(wire, w -> w.put("description", ""))));
     parts.put(TITLE, total - tokens(without(wire, w -> w.remove("title"))));
     parts.put(ANNOTATIONS, total - tokens(without(wire, w -> w.remove("annotations"))));
-    parts.put(PAGING, total - tokens(without(wire, w -> {
-      ObjectNode props = (ObjectNode) w.get("inputSchema").get("properties");
-      props.remove("limit");
-      props.remove("next_cursor");
-    })));
-    parts.put(CHAINING, total - tokens(without(wire, w -> eachArgument(w, (name, p) -> {
-      String d = p.path("description").asString();
-      int hint = d.indexOf(" From ");
-      if (hint >= 0) {
-        p.put("description", d.substring(0, hint));
-      }
-    }))));
-    parts.put(ARGUMENT_TEXT, total - tokens(without(wire, w -> eachArgument(w, (name, p) -> {
-      if (!name.equals("limit") && !name.equals("next_cursor")) {
-        String d = p.path("description").asString();
-        int hint = d.indexOf(" From ");
-        p.put("description", hint >= 0 ? d.substring(hint + 1) : "");
-      }
-    }))));
+    parts.put(
+        PAGING,
+        total
+            - tokens(
+                without(
+                    wire,
+                    w -> {
+                      ObjectNode props = (ObjectNode) w.get("inputSchema").get("properties");
+                      props.remove("limit");
+                      props.remove("next_cursor");
+                    })));
+    parts.put(
+        CHAINING,
+        total
+            - tokens(
+                without(
+                    wire,
+                    w ->
+                        eachArgument(
+                            w,
+                            (name, p) -> {
+                              String d = p.path("description").asString();
+                              int hint = d.indexOf(" From ");
+                              if (hint >= 0) {
+                                p.put("description", d.substring(0, hint));
+                              }
+                            }))));
+    parts.put(
+        ARGUMENT_TEXT,
+        total
+            - tokens(
+                without(
+                    wire,
+                    w ->
+                        eachArgument(
+                            w,
+                            (name, p) -> {
+                              if (!name.equals("limit") && !name.equals("next_cursor")) {
+                                String d = p.path("description").asString();
+                                int hint = d.indexOf(" From ");
+                                p.put("description", hint >= 0 ? d.substring(hint + 1) : "");
+                              }
+                            }))));
     int claimed = parts.values().stream().mapToInt(Integer::intValue).sum();
     parts.put(STRUCTURE, total - claimed);
     return new ToolCost(model.name(), total, parts);

@@ -8,12 +8,18 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ToolWire {
   private ToolWire() {}
 
-  public static ObjectNode of(String name, String title, String description,
-      ObjectNode inputSchema, ToolAnnotations annotations) {
-    ObjectNode tool = JsonNodeFactory.instance.objectNode()
-        .put("name", name)
-        .put("title", title)
-        .put("description", description);
+  public static ObjectNode of(
+      String name,
+      String title,
+      String description,
+      ObjectNode inputSchema,
+      ToolAnnotations annotations) {
+    ObjectNode tool =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("name", name)
+            .put("title", title)
+            .put("description", description);
     tool.set("inputSchema", inputSchema);
     ObjectNode hints = annotations(annotations);
     if (!hints.isEmpty()) {

@@ -10,8 +10,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds a tool's input schema: path, query and body arguments in one flat object, plus
- * {@code limit} and {@code next_cursor} on every paged tool. Pure: model in, JSON out.
+ * Builds a tool's input schema: path, query and body arguments in one flat object, plus {@code
+ * limit} and {@code next_cursor} on every paged tool. Pure: model in, JSON out.
  */
 public final class InputSchemaGenerator {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -27,12 +27,14 @@ public final class InputSchemaGenerator {
       }
     }
     if (model.paged()) {
-      properties.putObject("limit")
+      properties
+          .putObject("limit")
           .put("type", "integer")
           .put("description", text.arguments().get("limit"))
           .put("minimum", 1)
           .put("maximum", DescriptionRenderer.MAX_LIMIT);
-      properties.putObject("next_cursor")
+      properties
+          .putObject("next_cursor")
           .put("type", "string")
           .put("description", text.arguments().get("next_cursor"));
     }
@@ -60,12 +62,14 @@ public final class InputSchemaGenerator {
     if (!spec.properties().isEmpty()) {
       ObjectNode nested = node.putObject("properties");
       ArrayNode required = JSON.arrayNode();
-      spec.properties().forEach((name, p) -> {
-        nested.set(name, property(p, p.description()));
-        if (p.required()) {
-          required.add(name);
-        }
-      });
+      spec.properties()
+          .forEach(
+              (name, p) -> {
+                nested.set(name, property(p, p.description()));
+                if (p.required()) {
+                  required.add(name);
+                }
+              });
       if (!required.isEmpty()) {
         node.set("required", required);
       }

@@ -9,9 +9,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds a tool's output schema from the record's response schema. MCP wants an object at the
- * root: list results become {@code {results: [...], next_cursor}}, the shape the runtime returns
- * whatever page style Streak used. Methods that answer with text get no output schema.
+ * Builds a tool's output schema from the record's response schema. MCP wants an object at the root:
+ * list results become {@code {results: [...], next_cursor}}, the shape the runtime returns whatever
+ * page style Streak used. Methods that answer with text get no output schema.
  */
 public final class OutputSchemaGenerator {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -25,7 +25,9 @@ public final class OutputSchemaGenerator {
       ObjectNode root = JSON.objectNode().put("type", "object");
       ObjectNode properties = root.putObject("properties");
       properties.putObject("results").put("type", "array").set("items", response.deepCopy());
-      properties.putObject("next_cursor").put("type", "string")
+      properties
+          .putObject("next_cursor")
+          .put("type", "string")
           .put("description", "Present when more results exist.");
       root.putArray("required").add("results");
       return Optional.of(root);
@@ -35,9 +37,13 @@ public final class OutputSchemaGenerator {
     }
     ObjectNode root = (ObjectNode) response.deepCopy();
     if (model.paged()) {
-      ObjectNode properties = root.has("properties")
-          ? (ObjectNode) root.get("properties") : root.putObject("properties");
-      properties.putObject("next_cursor").put("type", "string")
+      ObjectNode properties =
+          root.has("properties")
+              ? (ObjectNode) root.get("properties")
+              : root.putObject("properties");
+      properties
+          .putObject("next_cursor")
+          .put("type", "string")
           .put("description", "Present when more results exist.");
     }
     return Optional.of(root);

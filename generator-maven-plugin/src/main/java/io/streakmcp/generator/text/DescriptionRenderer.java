@@ -1,10 +1,10 @@
 package io.streakmcp.generator.text;
 
-import io.streakmcp.generator.model.ArgumentModel;
-import io.streakmcp.generator.model.ToolModel;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
+import io.streakmcp.generator.model.ArgumentModel;
+import io.streakmcp.generator.model.ToolModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders descriptions from the templates beside this class. Pure: model in, strings out.
- * Templates hold the wording; records hold the facts; so the wording can change in one place.
+ * Renders descriptions from the templates beside this class. Pure: model in, strings out. Templates
+ * hold the wording; records hold the facts; so the wording can change in one place.
  */
 public final class DescriptionRenderer {
   /** The largest page a tool may ask for: long pages cost context for little gain. */
   public static final int MAX_LIMIT = 100;
+
   /** The page size when the model gives none. */
   public static final int DEFAULT_LIMIT = 25;
 
@@ -39,9 +40,12 @@ public final class DescriptionRenderer {
 
   /** The tool's description and the description of every argument it takes. */
   public ToolText render(ToolModel model) {
-    String description = run(tool, Map.of(
-        "summary", sentence(model.summary()),
-        "pitfalls", model.pitfalls().stream().map(DescriptionRenderer::sentence).toList()));
+    String description =
+        run(
+            tool,
+            Map.of(
+                "summary", sentence(model.summary()),
+                "pitfalls", model.pitfalls().stream().map(DescriptionRenderer::sentence).toList()));
     Map<String, String> arguments = new HashMap<>();
     for (ArgumentModel a : model.arguments()) {
       Map<String, Object> scope = new HashMap<>();

@@ -25,8 +25,22 @@ class NamingTest {
   })
   void toolNamesFollowTheScheme(
       String kind, String resource, String plural, String action, String variant, String name) {
-    SurfaceMethod m = new SurfaceMethod(resource, plural, kind, action, variant, "GET", "v1",
-        "/x", List.of(), "none", "none", "object", SourcePosition.of(Path.of("f")), "$");
+    SurfaceMethod m =
+        new SurfaceMethod(
+            resource,
+            plural,
+            kind,
+            action,
+            variant,
+            "GET",
+            "v1",
+            "/x",
+            List.of(),
+            "none",
+            "none",
+            "object",
+            SourcePosition.of(Path.of("f")),
+            "$");
     assertEquals(name, ToolNames.derive(m));
   }
 
@@ -47,24 +61,54 @@ class NamingTest {
   @Test
   void qualityGateJudgesWhatTheModelReads() {
     QualityGate gate = new QualityGate(40);
-    assertEquals(DropReason.SUMMARY_TOO_SHORT,
+    assertEquals(
+        DropReason.SUMMARY_TOO_SHORT,
         gate.judge(record("delete_a_streak_stage_by_id", "Deletes a stage.", List.of()), "r")
-            .orElseThrow().reason());
-    assertEquals(true,
-        gate.judge(record("delete_a_streak_stage_by_id", "Deletes a stage.",
-            List.of("Only an empty stage, and never the last one.")), "r").isEmpty());
-    assertEquals(DropReason.SUMMARY_ECHOES_NAME,
-        gate.judge(record("get_single_streak_box_by_id",
-            "Gets a single Streak box by its id, the box.", List.of()), "r")
-            .orElseThrow().reason());
-    assertEquals(true, gate.judge(record("get_single_streak_box_by_id",
-        "One box with its stage, notes and custom field values.", List.of()), "r").isEmpty());
+            .orElseThrow()
+            .reason());
+    assertEquals(
+        true,
+        gate.judge(
+                record(
+                    "delete_a_streak_stage_by_id",
+                    "Deletes a stage.",
+                    List.of("Only an empty stage, and never the last one.")),
+                "r")
+            .isEmpty());
+    assertEquals(
+        DropReason.SUMMARY_ECHOES_NAME,
+        gate.judge(
+                record(
+                    "get_single_streak_box_by_id",
+                    "Gets a single Streak box by its id, the box.",
+                    List.of()),
+                "r")
+            .orElseThrow()
+            .reason());
+    assertEquals(
+        true,
+        gate.judge(
+                record(
+                    "get_single_streak_box_by_id",
+                    "One box with its stage, notes and custom field values.",
+                    List.of()),
+                "r")
+            .isEmpty());
   }
 
   private static io.streakmcp.generator.records.DocRecord record(
       String tool, String summary, List<String> pitfalls) {
-    return new io.streakmcp.generator.records.DocRecord(tool, "Title", summary, pitfalls,
-        List.of("t"), false, java.util.Map.of(), java.util.Map.of(), null,
-        SourcePosition.of(Path.of("f")), "$");
+    return new io.streakmcp.generator.records.DocRecord(
+        tool,
+        "Title",
+        summary,
+        pitfalls,
+        List.of("t"),
+        false,
+        java.util.Map.of(),
+        java.util.Map.of(),
+        null,
+        SourcePosition.of(Path.of("f")),
+        "$");
   }
 }

@@ -1,6 +1,5 @@
 package io.streakmcp.generator.mojo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +23,11 @@ class MojoTest {
     GenerateMojo mojo = generateMojo(Fixtures.copy("tiny", work.resolve("docs")), log);
     mojo.execute();
     assertTrue(Files.exists(work.resolve("src/com/example/streak/StreakToolRegistry.java")));
-    assertTrue(log.contains("4 of 5 Streak methods generated as tools; 1 dropped"), log.lines::toString);
-    assertTrue(log.contains("delete_a_streak_widget_by_id") && log.contains("GATE-UNDOCUMENTED"), log.lines::toString);
+    assertTrue(
+        log.contains("4 of 5 Streak methods generated as tools; 1 dropped"), log.lines::toString);
+    assertTrue(
+        log.contains("delete_a_streak_widget_by_id") && log.contains("GATE-UNDOCUMENTED"),
+        log.lines::toString);
     log.lines.clear();
     mojo.execute();
     assertTrue(log.contains("generation skipped; no file written"), log.lines::toString);
@@ -56,7 +58,8 @@ class MojoTest {
     check.allowUndocumented = List.of("delete_a_streak_widget_by_id");
     log.lines.clear();
     check.execute();
-    assertTrue(log.contains("quality gate passed: 4 documented tools, 1 undocumented"),
+    assertTrue(
+        log.contains("quality gate passed: 4 documented tools, 1 undocumented"),
         log.lines::toString);
   }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One test per diagnostic code: each asserts the code, the file, the line and the column. */
 class DiagnosticCodesTest {
-  private static final String SURFACE = """
+  private static final String SURFACE =
+      """
       methods:
         - resource: box
           kind: get
@@ -36,7 +37,8 @@ class DiagnosticCodesTest {
           body: none
           paging: page_limit
       """;
-  private static final String RECORD = """
+  private static final String RECORD =
+      """
       records:
         - tool: get_single_streak_box_by_id
           title: Get box
@@ -71,7 +73,8 @@ class DiagnosticCodesTest {
 
   @Test
   void duplicateKey() {
-    write(SURFACE, RECORD.replace("    title: Get box\n", "    title: Get box\n    title: Again\n"));
+    write(
+        SURFACE, RECORD.replace("    title: Get box\n", "    title: Get box\n    title: Again\n"));
     expect(DiagnosticCode.DOC_DUPLICATE_KEY, "records/boxes.yaml", 4, 10);
   }
 
@@ -83,13 +86,19 @@ class DiagnosticCodesTest {
 
   @Test
   void missingKey() {
-    write(SURFACE, RECORD.replace("    tags: [boxes]\n    params:\n      boxKey", "    params:\n      boxKey"));
+    write(
+        SURFACE,
+        RECORD.replace(
+            "    tags: [boxes]\n    params:\n      boxKey", "    params:\n      boxKey"));
     expect(DiagnosticCode.DOC_MISSING_KEY, "records/boxes.yaml", 2, 5);
   }
 
   @Test
   void wrongType() {
-    write(SURFACE, RECORD.replace("tags: [boxes]\n    params:\n      boxKey", "tags: boxes\n    params:\n      boxKey"));
+    write(
+        SURFACE,
+        RECORD.replace(
+            "tags: [boxes]\n    params:\n      boxKey", "tags: boxes\n    params:\n      boxKey"));
     expect(DiagnosticCode.DOC_WRONG_TYPE, "records/boxes.yaml", 5, 11);
   }
 
@@ -101,13 +110,19 @@ class DiagnosticCodesTest {
 
   @Test
   void notAllowedValue() {
-    write(SURFACE.replace("verb: GET\n    version: v1\n    path: /boxes", "verb: PATCH\n    version: v1\n    path: /boxes"), RECORD);
+    write(
+        SURFACE.replace(
+            "verb: GET\n    version: v1\n    path: /boxes",
+            "verb: PATCH\n    version: v1\n    path: /boxes"),
+        RECORD);
     expect(DiagnosticCode.DOC_NOT_ALLOWED_VALUE, "surface/boxes.yaml", 4, 11);
   }
 
   @Test
   void badName() {
-    write(SURFACE.replace("resource: box\n    kind: get", "resource: Box-Thing\n    kind: get"), RECORD);
+    write(
+        SURFACE.replace("resource: box\n    kind: get", "resource: Box-Thing\n    kind: get"),
+        RECORD);
     expect(DiagnosticCode.DOC_BAD_NAME, "surface/boxes.yaml", 2, 15);
   }
 
@@ -119,19 +134,27 @@ class DiagnosticCodesTest {
 
   @Test
   void duplicateItem() {
-    write(SURFACE, RECORD.replace("tags: [boxes]\n    params:\n      boxKey", "tags: [boxes, boxes]\n    params:\n      boxKey"));
+    write(
+        SURFACE,
+        RECORD.replace(
+            "tags: [boxes]\n    params:\n      boxKey",
+            "tags: [boxes, boxes]\n    params:\n      boxKey"));
     expect(DiagnosticCode.DOC_DUPLICATE_ITEM, "records/boxes.yaml", 5, 11);
   }
 
   @Test
   void duplicateTool() {
-    write(SURFACE + SURFACE.substring(SURFACE.indexOf("  - resource: box\n    kind: list")), RECORD);
+    write(
+        SURFACE + SURFACE.substring(SURFACE.indexOf("  - resource: box\n    kind: list")), RECORD);
     expect(DiagnosticCode.DOC_DUPLICATE_TOOL, "surface/boxes.yaml", 18, 5);
   }
 
   @Test
   void badToolName() {
-    write(SURFACE.replace("resource: box\n    kind: get", "resource: " + "x".repeat(50) + "\n    kind: get"), RECORD);
+    write(
+        SURFACE.replace(
+            "resource: box\n    kind: get", "resource: " + "x".repeat(50) + "\n    kind: get"),
+        RECORD);
     expect(DiagnosticCode.DOC_BAD_TOOL_NAME, "surface/boxes.yaml", 2, 5);
   }
 
@@ -143,7 +166,9 @@ class DiagnosticCodesTest {
 
   @Test
   void unknownTool() {
-    write(SURFACE, RECORD.replace("tool: get_single_streak_box_by_id", "tool: get_single_streak_bx_by_id"));
+    write(
+        SURFACE,
+        RECORD.replace("tool: get_single_streak_box_by_id", "tool: get_single_streak_bx_by_id"));
     expect(DiagnosticCode.DOC_UNKNOWN_TOOL, "records/boxes.yaml", 2, 5);
   }
 
@@ -155,26 +180,38 @@ class DiagnosticCodesTest {
 
   @Test
   void missingPathParam() {
-    write(SURFACE, RECORD.replace("      pipelineKey: {type: string, description: Pipeline.}\n", ""));
+    write(
+        SURFACE, RECORD.replace("      pipelineKey: {type: string, description: Pipeline.}\n", ""));
     expect(DiagnosticCode.DOC_MISSING_PATH_PARAM, "records/boxes.yaml", 8, 5);
   }
 
   @Test
   void unknownParam() {
-    write(SURFACE, RECORD.replace("stageKey: {type: string, description: Stage.}", "stage: {type: string, description: Stage.}"));
+    write(
+        SURFACE,
+        RECORD.replace(
+            "stageKey: {type: string, description: Stage.}",
+            "stage: {type: string, description: Stage.}"));
     expect(DiagnosticCode.DOC_UNKNOWN_PARAM, "records/boxes.yaml", 14, 14);
   }
 
   @Test
   void bodyNotAllowed() {
-    write(SURFACE, RECORD.replace("    tags: [boxes]\n    params:\n      boxKey", "    tags: [boxes]\n    body:\n      name: {type: string, description: Name.}\n    params:\n      boxKey"));
+    write(
+        SURFACE,
+        RECORD.replace(
+            "    tags: [boxes]\n    params:\n      boxKey",
+            "    tags: [boxes]\n    body:\n      name: {type: string, description: Name.}\n    params:\n      boxKey"));
     expect(DiagnosticCode.DOC_BODY_NOT_ALLOWED, "records/boxes.yaml", 2, 5);
   }
 
   @Test
   void argumentClashOnReservedPagingName() {
-    write(SURFACE.replace("query: [stageKey]", "query: [stageKey, limit]"),
-        RECORD.replace("stageKey: {type: string, description: Stage.}", "stageKey: {type: string, description: Stage.}\n      limit: {type: integer, description: Max.}"));
+    write(
+        SURFACE.replace("query: [stageKey]", "query: [stageKey, limit]"),
+        RECORD.replace(
+            "stageKey: {type: string, description: Stage.}",
+            "stageKey: {type: string, description: Stage.}\n      limit: {type: integer, description: Max.}"));
     expect(DiagnosticCode.DOC_ARGUMENT_CLASH, "records/boxes.yaml", 15, 14);
   }
 
@@ -186,17 +223,27 @@ class DiagnosticCodesTest {
 
   @Test
   void overwritesNotUpdate() {
-    write(SURFACE, RECORD.replace("    title: Get box\n", "    title: Get box\n    overwrites: true\n"));
+    write(
+        SURFACE,
+        RECORD.replace("    title: Get box\n", "    title: Get box\n    overwrites: true\n"));
     expect(DiagnosticCode.DOC_OVERWRITES_NOT_UPDATE, "records/boxes.yaml", 2, 5);
   }
 
   @Test
   void everyProblemIsReportedAtOnceAndNothingElse() {
-    write(SURFACE.replace("verb: GET\n    version: v1\n    path: /boxes", "verb: PATCH\n    version: v1\n    path: /boxes"),
-        RECORD.replace("boxKey: {type: string", "boxKey: {type: strng").replace("title: Get box", "title: Go"));
+    write(
+        SURFACE.replace(
+            "verb: GET\n    version: v1\n    path: /boxes",
+            "verb: PATCH\n    version: v1\n    path: /boxes"),
+        RECORD
+            .replace("boxKey: {type: string", "boxKey: {type: strng")
+            .replace("title: Get box", "title: Go"));
     RecordSetException e = assertThrows(RecordSetException.class, this::assemble);
-    assertEquals(List.of(DiagnosticCode.DOC_BAD_LENGTH, DiagnosticCode.DOC_UNKNOWN_TYPE,
-        DiagnosticCode.DOC_NOT_ALLOWED_VALUE),
+    assertEquals(
+        List.of(
+            DiagnosticCode.DOC_BAD_LENGTH,
+            DiagnosticCode.DOC_UNKNOWN_TYPE,
+            DiagnosticCode.DOC_NOT_ALLOWED_VALUE),
         e.diagnostics().stream().map(Diagnostic::code).toList());
     assertTrue(e.summary().startsWith("3 errors in 2 of 2 record files"), e.summary());
   }
@@ -206,9 +253,12 @@ class DiagnosticCodesTest {
     write(SURFACE, RECORD.replace("boxKey: {type: string", "boxKey: {type: strng"));
     RecordSetException e = assertThrows(RecordSetException.class, this::assemble);
     String line = e.diagnostics().get(0).format();
-    assertTrue(line.matches(".*records/boxes\\.yaml:7:22: error: \\[DOC-UNKNOWN-TYPE] "
-        + "\\$\\.records\\[0]\\.params\\.boxKey\\.type: expected one of string, integer, number, "
-        + "boolean, array, object; got \"strng\""), line);
+    assertTrue(
+        line.matches(
+            ".*records/boxes\\.yaml:7:22: error: \\[DOC-UNKNOWN-TYPE] "
+                + "\\$\\.records\\[0]\\.params\\.boxKey\\.type: expected one of string, integer, number, "
+                + "boolean, array, object; got \"strng\""),
+        line);
   }
 
   private void write(String surface, String record) {
@@ -222,10 +272,13 @@ class DiagnosticCodesTest {
 
   private void expect(DiagnosticCode code, String file, int line, int column) {
     RecordSetException e = assertThrows(RecordSetException.class, this::assemble);
-    Diagnostic d = e.diagnostics().stream().filter(x -> x.code() == code).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + code + " in " + e.diagnostics()));
+    Diagnostic d =
+        e.diagnostics().stream()
+            .filter(x -> x.code() == code)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + code + " in " + e.diagnostics()));
     assertEquals(docs.resolve(file), d.position().file(), d.format());
-    assertEquals(line + ":" + column, d.position().line() + ":" + d.position().column(),
-        d.format());
+    assertEquals(
+        line + ":" + column, d.position().line() + ":" + d.position().column(), d.format());
   }
 }

@@ -55,8 +55,10 @@ public final class Fixtures {
 
   /** A request that generates from {@code docs} into {@code out}. */
   public static GenerateRequest request(Path docs, Path out) {
-    return new GenerateRequest(docs,
+    return new GenerateRequest(
+        docs,
         new OutputRoots(out.resolve("sources"), out.resolve("resources")),
-        "com.example.streak", 40);
+        "com.example.streak",
+        40);
   }
 }

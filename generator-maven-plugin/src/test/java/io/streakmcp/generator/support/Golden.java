@@ -14,8 +14,7 @@ import java.nio.file.Path;
  * {@code -Dgolden.update=true} to rewrite them after a deliberate change.
  */
 public final class Golden {
-  private static final String COMMAND =
-      "mvn -pl generator-maven-plugin test -Dgolden.update=true";
+  private static final String COMMAND = "mvn -pl generator-maven-plugin test -Dgolden.update=true";
 
   private Golden() {}
 
@@ -30,7 +29,9 @@ public final class Golden {
       if (!Files.exists(file)) {
         fail("golden file " + file.toAbsolutePath() + " is missing; create it with: " + COMMAND);
       }
-      assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
+      assertEquals(
+          Files.readString(file, StandardCharsets.UTF_8),
+          actual,
           "output differs from " + file + "; if the change is intended, run: " + COMMAND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

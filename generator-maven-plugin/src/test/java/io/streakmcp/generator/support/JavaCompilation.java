@@ -18,8 +18,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles generated sources with the same strictness as our own code ({@code -Xlint:all
- * -Werror}) against the runtime, and loads the result.
+ * Compiles generated sources with the same strictness as our own code ({@code -Xlint:all -Werror})
+ * against the runtime, and loads the result.
  */
 public final class JavaCompilation {
   private JavaCompilation() {}
@@ -32,14 +32,34 @@ public final class JavaCompilation {
         Stream<Path> walk = Files.walk(sources)) {
       List<Path> javaFiles = walk.filter(p -> p.toString().endsWith(".java")).toList();
       Files.createDirectories(classes);
-      List<String> options = new ArrayList<>(List.of(
-          "-Xlint:all", "-Werror", "--release", "17", "-encoding", "UTF-8",
-          "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
-      boolean ok = compiler.getTask(null, files, diagnostics, options, null,
-          files.getJavaFileObjectsFromPaths(javaFiles)).call();
-      assertTrue(ok && diagnostics.getDiagnostics().isEmpty(),
-          () -> "generated code must compile cleanly with -Xlint:all -Werror:\n"
-              + diagnostics.getDiagnostics());
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "-Xlint:all",
+                  "-Werror",
+                  "--release",
+                  "17",
+                  "-encoding",
+                  "UTF-8",
+                  "-classpath",
+                  System.getProperty("java.class.path"),
+                  "-d",
+                  classes.toString()));
+      boolean ok =
+          compiler
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromPaths(javaFiles))
+              .call();
+      assertTrue(
+          ok && diagnostics.getDiagnostics().isEmpty(),
+          () ->
+              "generated code must compile cleanly with -Xlint:all -Werror:\n"
+                  + diagnostics.getDiagnostics());
       return new URLClassLoader(
           new URL[] {classes.toUri().toURL(), resources.toUri().toURL()},
           JavaCompilation.class.getClassLoader());
