@@ -30,7 +30,6 @@ public final class InputSchemaGenerator {
       properties
           .putObject("limit")
           .put("type", "integer")
-          .put("description", text.arguments().get("limit"))
           .put("minimum", 1)
           .put("maximum", DescriptionRenderer.MAX_LIMIT);
       properties

@@ -21,19 +21,20 @@ public final class DescriptionRenderer {
   /** The largest page a tool may ask for: long pages cost context for little gain. */
   public static final int MAX_LIMIT = 100;
 
-  /** The page size when the model gives none. */
+  /**
+   * The page size when the model gives none. {@code limit} carries no description: its bounds say
+   * all a model needs, and a sentence would cost tokens on every list tool.
+   */
   public static final int DEFAULT_LIMIT = 25;
 
   private final Mustache tool;
   private final Mustache argument;
-  private final Mustache limit;
   private final Mustache nextCursor;
 
   public DescriptionRenderer() {
     MustacheFactory factory = new PlainTextMustacheFactory();
     this.tool = factory.compile("io/streakmcp/generator/text/tool-description.mustache");
     this.argument = factory.compile("io/streakmcp/generator/text/argument-description.mustache");
-    this.limit = factory.compile("io/streakmcp/generator/text/limit-description.mustache");
     this.nextCursor =
         factory.compile("io/streakmcp/generator/text/next-cursor-description.mustache");
   }
@@ -56,7 +57,6 @@ public final class DescriptionRenderer {
       arguments.put(a.name(), run(argument, scope));
     }
     if (model.paged()) {
-      arguments.put("limit", run(limit, Map.of("max", MAX_LIMIT, "default", DEFAULT_LIMIT)));
       arguments.put("next_cursor", run(nextCursor, Map.of()));
     }
     return new ToolText(description, arguments);
