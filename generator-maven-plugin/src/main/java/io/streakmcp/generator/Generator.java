@@ -25,8 +25,8 @@ import java.util.TreeSet;
 
 /** The pipeline, read top-down. Each stage is a class of its own; this one only sequences them. */
 public final class Generator {
-  private final DocumentationReader reader = new DocumentationReader();
-  private final OutputWriter writer = new OutputWriter();
+  // Built on first use: loading the meta-schemas is most of a no-op build's cost otherwise.
+  private DocumentationReader reader;
 
   /** Generates, unless the inputs are unchanged since the last run and its files are intact. */
   public GenerateOutcome generate(GenerateRequest request) throws IOException, RecordSetException {
@@ -46,14 +46,14 @@ public final class Generator {
             .generate(tools, request.basePackage());
     String report = GenerationReport.format(tools, output.costs());
     OutputWriter.Summary writes =
-        writer.write(output.files(), request.outputs(), previous, fingerprint, report);
+        new OutputWriter().write(output.files(), request.outputs(), previous, fingerprint, report);
     return new GenerateOutcome(false, fingerprint, report, writes);
   }
 
   /** Runs the quality gate without generating anything. */
   public CheckOutcome check(Path docsDirectory, int minSummaryLength, List<String> allowed)
       throws IOException, RecordSetException {
-    DocumentationSet docs = reader.read(docsDirectory);
+    DocumentationSet docs = reader().read(docsDirectory);
     ToolSet tools = new ModelAssembler(new QualityGate(minSummaryLength)).assemble(docs);
     Set<String> known = new TreeSet<>();
     docs.methods().forEach(m -> known.add(ToolNames.derive(m)));
@@ -74,7 +74,14 @@ public final class Generator {
 
   private ToolSet assemble(Path docsDirectory, int minSummaryLength)
       throws IOException, RecordSetException {
-    DocumentationSet docs = reader.read(docsDirectory);
+    DocumentationSet docs = reader().read(docsDirectory);
     return new ModelAssembler(new QualityGate(minSummaryLength)).assemble(docs);
+  }
+
+  private DocumentationReader reader() {
+    if (reader == null) {
+      reader = new DocumentationReader();
+    }
+    return reader;
   }
 }

@@ -22,6 +22,6 @@ public record OutputRoots(Path sources, Path resources) {
 
   /** Where the state of the last generation is kept. */
   public Path stateFile() {
-    return sources.resolve(".streak-mcp-state.json");
+    return sources.resolve(".streak-mcp-state");
   }
 }

@@ -91,14 +91,17 @@ public final class GenerateMojo extends AbstractMojo {
         new OutputRoots(sourceOutputDirectory.toPath(), resourceOutputDirectory.toPath());
     GenerateRequest request =
         new GenerateRequest(docsDirectory.toPath(), outputs, basePackage, minSummaryLength);
+    long start = System.nanoTime();
     try {
       GenerateOutcome outcome = new Generator().generate(request);
+      String took = " (" + (System.nanoTime() - start) / 1_000_000 + " ms)";
       if (outcome.skipped()) {
         getLog()
             .info(
                 "Streak MCP: records unchanged (fingerprint "
                     + outcome.fingerprint().substring(0, 12)
-                    + "), generation skipped; no file written");
+                    + "), generation skipped; no file written"
+                    + took);
       } else {
         DiagnosticLog.lines(getLog(), outcome.report());
         getLog()
@@ -109,7 +112,8 @@ public final class GenerateMojo extends AbstractMojo {
                     + outcome.writes().unchanged()
                     + " unchanged, "
                     + outcome.writes().deleted()
-                    + " stale deleted");
+                    + " stale deleted"
+                    + took);
       }
     } catch (RecordSetException e) {
       throw DiagnosticLog.fail(getLog(), e);
