@@ -40,7 +40,7 @@ public final class Generator {
       return new GenerateOutcome(true, fingerprint, previous.get().report(), null);
     }
 
-    ToolSet tools = assemble(request.docsDirectory(), request.minSummaryLength());
+    ToolSet tools = assemble(reader().read(request.docsDirectory()), request.minSummaryLength());
     ToolSetGenerator.Output output =
         new ToolSetGenerator(new CostEstimator(new TokenCounter()))
             .generate(tools, request.basePackage());
@@ -54,7 +54,7 @@ public final class Generator {
   public CheckOutcome check(Path docsDirectory, int minSummaryLength, List<String> allowed)
       throws IOException, RecordSetException {
     DocumentationSet docs = reader().read(docsDirectory);
-    ToolSet tools = new ModelAssembler(new QualityGate(minSummaryLength)).assemble(docs);
+    ToolSet tools = assemble(docs, minSummaryLength);
     Set<String> known = new TreeSet<>();
     docs.methods().forEach(m -> known.add(ToolNames.derive(m)));
     Set<String> allowSet = new TreeSet<>(allowed);
@@ -72,9 +72,8 @@ public final class Generator {
     return new CheckOutcome(tools, violations, unknown, stale);
   }
 
-  private ToolSet assemble(Path docsDirectory, int minSummaryLength)
-      throws IOException, RecordSetException {
-    DocumentationSet docs = reader().read(docsDirectory);
+  private static ToolSet assemble(DocumentationSet docs, int minSummaryLength)
+      throws RecordSetException {
     return new ModelAssembler(new QualityGate(minSummaryLength)).assemble(docs);
   }
 

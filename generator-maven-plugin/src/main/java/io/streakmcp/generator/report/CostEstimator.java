@@ -1,10 +1,13 @@
 package io.streakmcp.generator.report;
 
+import io.streakmcp.generator.model.ModelAssembler;
 import io.streakmcp.generator.model.ToolModel;
 import io.streakmcp.generator.schema.CanonicalJson;
+import io.streakmcp.generator.text.DescriptionRenderer;
 import io.streakmcp.generator.text.ToolText;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,69 +41,44 @@ public final class CostEstimator {
     parts.put(DESCRIPTION, total - tokens(without(wire, w -> w.put("description", ""))));
     parts.put(TITLE, total - tokens(without(wire, w -> w.remove("title"))));
     parts.put(ANNOTATIONS, total - tokens(without(wire, w -> w.remove("annotations"))));
-    parts.put(
-        PAGING,
-        total
-            - tokens(
-                without(
-                    wire,
-                    w -> {
-                      ObjectNode props = (ObjectNode) w.get("inputSchema").get("properties");
-                      props.remove("limit");
-                      props.remove("next_cursor");
-                    })));
-    parts.put(
-        CHAINING,
-        total
-            - tokens(
-                without(
-                    wire,
-                    w ->
-                        eachArgument(
-                            w,
-                            (name, p) -> {
-                              String d = p.path("description").asString();
-                              int hint = d.indexOf(" From ");
-                              if (hint >= 0) {
-                                p.put("description", d.substring(0, hint));
-                              }
-                            }))));
-    parts.put(
-        ARGUMENT_TEXT,
-        total
-            - tokens(
-                without(
-                    wire,
-                    w ->
-                        eachArgument(
-                            w,
-                            (name, p) -> {
-                              if (!name.equals("limit") && !name.equals("next_cursor")) {
-                                String d = p.path("description").asString();
-                                int hint = d.indexOf(" From ");
-                                p.put("description", hint >= 0 ? d.substring(hint + 1) : "");
-                              }
-                            }))));
+    parts.put(PAGING, total - tokens(without(wire, CostEstimator::dropPaging)));
+    parts.put(CHAINING, total - tokens(without(wire, w -> rewriteArguments(w, false))));
+    parts.put(ARGUMENT_TEXT, total - tokens(without(wire, w -> rewriteArguments(w, true))));
     int claimed = parts.values().stream().mapToInt(Integer::intValue).sum();
     parts.put(STRUCTURE, total - claimed);
     return new ToolCost(model.name(), total, parts);
+  }
+
+  private static void dropPaging(ObjectNode wire) {
+    ObjectNode properties = (ObjectNode) wire.get("inputSchema").get("properties");
+    properties.remove(ModelAssembler.PAGING_ARGUMENTS);
+  }
+
+  /**
+   * Rewrites every non-paging argument description: either keeps only its chaining hint (to measure
+   * the prose) or drops the hint (to measure the hints).
+   */
+  private static void rewriteArguments(ObjectNode wire, boolean keepOnlyHint) {
+    for (var e : wire.get("inputSchema").get("properties").properties()) {
+      if (ModelAssembler.PAGING_ARGUMENTS.contains(e.getKey())) {
+        continue;
+      }
+      ObjectNode property = (ObjectNode) e.getValue();
+      String description = property.path("description").asString();
+      int hint = description.indexOf(DescriptionRenderer.HINT_PREFIX);
+      String prose = hint < 0 ? description : description.substring(0, hint);
+      String hintText = hint < 0 ? "" : description.substring(hint + 1);
+      property.put("description", keepOnlyHint ? hintText : prose);
+    }
   }
 
   private int tokens(JsonNode node) {
     return counter.count(CanonicalJson.compact(node));
   }
 
-  private static ObjectNode without(ObjectNode wire, java.util.function.Consumer<ObjectNode> cut) {
+  private static ObjectNode without(ObjectNode wire, Consumer<ObjectNode> cut) {
     ObjectNode copy = wire.deepCopy();
     cut.accept(copy);
     return copy;
-  }
-
-  private static void eachArgument(
-      ObjectNode wire, java.util.function.BiConsumer<String, ObjectNode> action) {
-    JsonNode props = wire.get("inputSchema").get("properties");
-    for (var e : props.properties()) {
-      action.accept(e.getKey(), (ObjectNode) e.getValue());
-    }
   }
 }

@@ -18,14 +18,11 @@ import java.util.Map;
  * hold the wording; records hold the facts; so the wording can change in one place.
  */
 public final class DescriptionRenderer {
+  /** How argument-description.mustache introduces a chaining hint; the report finds hints by it. */
+  public static final String HINT_PREFIX = " From ";
+
   /** The largest page a tool may ask for: long pages cost context for little gain. */
   public static final int MAX_LIMIT = 100;
-
-  /**
-   * The page size when the model gives none. {@code limit} carries no description: its bounds say
-   * all a model needs, and a sentence would cost tokens on every list tool.
-   */
-  public static final int DEFAULT_LIMIT = 25;
 
   private final Mustache tool;
   private final Mustache argument;
