@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds a tool's output schema from the record's response schema. MCP wants an object at the root:
- * list results become {@code {results: [...], next_cursor}}, the shape the runtime returns whatever
- * page style Streak used. Methods that answer with text get no output schema.
+ * list results become Truto's envelope {@code {result: [...], next_cursor}}, the shape the runtime
+ * returns whatever page style Streak used. Methods that answer with text get no output schema.
  */
 public final class OutputSchemaGenerator {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -24,12 +24,12 @@ public final class OutputSchemaGenerator {
     if (model.kind() == ToolKind.LIST) {
       ObjectNode root = JSON.objectNode().put("type", "object");
       ObjectNode properties = root.putObject("properties");
-      properties.putObject("results").put("type", "array").set("items", response.deepCopy());
+      properties.putObject("result").put("type", "array").set("items", response.deepCopy());
       properties
           .putObject("next_cursor")
           .put("type", "string")
           .put("description", "Present when more results exist.");
-      root.putArray("required").add("results");
+      root.putArray("required").add("result");
       return Optional.of(root);
     }
     if (!"object".equals(response.path("type").asString())) {

@@ -24,10 +24,10 @@ class OutputSchemaGeneratorTest {
   void listResultsAreWrappedWithACursor() {
     var schema = generator.generate(Models.tool(tools, "list_all_streak_widgets")).orElseThrow();
     assertEquals(
-        "{\"type\":\"object\",\"properties\":{\"results\":{\"type\":\"array\",\"items\":"
+        "{\"type\":\"object\",\"properties\":{\"result\":{\"type\":\"array\",\"items\":"
             + "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"}}}},"
             + "\"next_cursor\":{\"type\":\"string\",\"description\":"
-            + "\"Present when more results exist.\"}},\"required\":[\"results\"]}",
+            + "\"Present when more results exist.\"}},\"required\":[\"result\"]}",
         CanonicalJson.compact(schema));
   }
 
