@@ -36,7 +36,7 @@ public final class Generator {
     Optional<GenerationState> previous = GenerationState.read(request.outputs());
     if (previous.isPresent()
         && previous.get().fingerprint().equals(fingerprint)
-        && previous.get().outputsPresent(request.outputs())) {
+        && previous.get().outputsIntact(request.outputs())) {
       return new GenerateOutcome(true, fingerprint, previous.get().report(), null);
     }
 
@@ -51,13 +51,12 @@ public final class Generator {
   }
 
   /** Runs the quality gate without generating anything. */
-  public CheckOutcome check(Path docsDirectory, int minSummaryLength, List<String> allowed)
-      throws IOException, RecordSetException {
-    DocumentationSet docs = reader().read(docsDirectory);
-    ToolSet tools = assemble(docs, minSummaryLength);
+  public CheckOutcome check(CheckRequest request) throws IOException, RecordSetException {
+    DocumentationSet docs = reader().read(request.docsDirectory());
+    ToolSet tools = assemble(docs, request.minSummaryLength());
     Set<String> known = new TreeSet<>();
     docs.methods().forEach(m -> known.add(ToolNames.derive(m)));
-    Set<String> allowSet = new TreeSet<>(allowed);
+    Set<String> allowSet = new TreeSet<>(request.allowUndocumented());
     List<DroppedMethod> violations = new ArrayList<>();
     Set<String> dropped = new TreeSet<>();
     for (DroppedMethod d : tools.dropped()) {

@@ -49,7 +49,7 @@ public final class ToolSetGenerator {
     for (ToolModel tool : set.tools()) {
       ToolText text = renderer.render(tool);
       ObjectNode input = inputSchemas.generate(tool, text);
-      Optional<ObjectNode> output = outputSchemas.generate(tool);
+      Optional<ObjectNode> output = outputSchemas.generate(tool, text);
       String inputPath = SCHEMA_DIR + tool.name() + ".input.json";
       String outputPath = output.isPresent() ? SCHEMA_DIR + tool.name() + ".output.json" : null;
       files.add(resource(inputPath, CanonicalJson.pretty(input)));

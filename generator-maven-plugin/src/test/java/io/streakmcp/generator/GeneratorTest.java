@@ -10,6 +10,7 @@ import io.streakmcp.generator.support.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -110,22 +111,72 @@ class GeneratorTest {
   @Test
   void checkNamesUndocumentedMethodsAndHonoursTheAllowList() throws Exception {
     Path docs = Fixtures.copy("tiny", work.resolve("docs"));
-    CheckOutcome strict = new Generator().check(docs, 20, java.util.List.of());
+    CheckOutcome strict = new Generator().check(new CheckRequest(docs, 20, java.util.List.of()));
     assertFalse(strict.passed());
     assertEquals(
         java.util.List.of("delete_a_streak_widget_by_id"),
         strict.violations().stream().map(d -> d.tool()).toList());
     CheckOutcome allowed =
-        new Generator().check(docs, 20, java.util.List.of("delete_a_streak_widget_by_id"));
+        new Generator()
+            .check(new CheckRequest(docs, 20, java.util.List.of("delete_a_streak_widget_by_id")));
     assertTrue(allowed.passed());
     CheckOutcome typo =
         new Generator()
             .check(
-                docs,
-                20,
-                java.util.List.of("delete_a_streak_widget_by_id", "delete_a_streak_wdget_by_id"));
+                new CheckRequest(
+                    docs,
+                    20,
+                    java.util.List.of(
+                        "delete_a_streak_widget_by_id", "delete_a_streak_wdget_by_id")));
     assertFalse(typo.passed());
     assertEquals(java.util.List.of("delete_a_streak_wdget_by_id"), typo.unknownAllowed());
+  }
+
+  @Test
+  void aDamagedStateFileCostsOneFullGenerationNotABrokenBuild() throws Exception {
+    Path docs = Fixtures.copy("tiny", work.resolve("docs"));
+    var request = Fixtures.request(docs, work.resolve("out"));
+    new Generator().generate(request);
+    Path state = request.outputs().stateFile();
+    for (String damage :
+        List.of("OTHER:x\tdead", "SOURCE:../../../etc/passwd\t" + "0".repeat(64), "no colon")) {
+      Files.writeString(state, Files.readString(state) + damage + "\n");
+      GenerateOutcome outcome = new Generator().generate(request);
+      assertFalse(outcome.skipped(), damage);
+      assertTrue(new Generator().generate(request).skipped(), "the state is whole again");
+    }
+  }
+
+  @Test
+  void aHandEditedOutputIsRegeneratedEvenWithUnchangedRecords() throws Exception {
+    Path docs = Fixtures.copy("tiny", work.resolve("docs"));
+    var request = Fixtures.request(docs, work.resolve("out"));
+    new Generator().generate(request);
+    Path schema =
+        request
+            .outputs()
+            .resources()
+            .resolve("streak-mcp/schemas/list_all_streak_widgets.input.json");
+    String original = Files.readString(schema);
+    Files.writeString(schema, original.replace("integer", "number"));
+    GenerateOutcome outcome = new Generator().generate(request);
+    assertEquals(1, outcome.writes().written());
+    assertEquals(original, Files.readString(schema));
+  }
+
+  @Test
+  void aMissingRecordsFolderIsAClearError() throws Exception {
+    Path docs = Fixtures.copy("tiny", work.resolve("docs"));
+    try (Stream<Path> walk = Files.walk(docs.resolve("records"))) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    var e =
+        assertThrows(
+            java.io.IOException.class,
+            () -> new Generator().generate(Fixtures.request(docs, work.resolve("out"))));
+    assertTrue(e.getMessage().startsWith("no records directory at"), e.getMessage());
   }
 
   private static Map<String, String> contents(Path root) throws Exception {

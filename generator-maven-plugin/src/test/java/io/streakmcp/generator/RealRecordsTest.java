@@ -76,8 +76,13 @@ class RealRecordsTest {
                       .content();
               JsonNode schema = JsonMapper.shared().readTree(json);
               assertEquals("object", schema.get("type").asString(), t.name());
-              // The root may have no properties (a tool without arguments); nested objects may not.
-              schema.get("properties").forEach(p -> checkPortable(t.name(), p));
+              // A tool without arguments has no properties at all: Gemini rejects an empty one.
+              if (t.arguments().isEmpty() && !t.paged()) {
+                assertEquals("{\"type\":\"object\"}", schema.toString(), t.name());
+              } else {
+                assertTrue(!schema.get("properties").isEmpty(), t.name());
+                schema.get("properties").forEach(p -> checkPortable(t.name(), p));
+              }
               schema
                   .properties()
                   .forEach(
@@ -92,7 +97,7 @@ class RealRecordsTest {
   void everyKeyArgumentSaysWhichToolSuppliesIt() {
     for (ToolModel t : tools.tools()) {
       t.arguments().stream()
-          .filter(a -> a.name().endsWith("_key") && a.location().name().equals("PATH"))
+          .filter(a -> a.name().endsWith("_key"))
           .filter(a -> !isOwnKeyFromAnotherList(t, a.name()))
           .forEach(
               a ->

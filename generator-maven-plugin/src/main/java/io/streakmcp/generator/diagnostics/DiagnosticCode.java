@@ -5,8 +5,12 @@ package io.streakmcp.generator.diagnostics;
  * improve without breaking anyone's tooling.
  */
 public enum DiagnosticCode {
+  /** The file is not UTF-8. */
+  DOC_NOT_UTF8,
   /** The file is not valid YAML. */
   DOC_YAML_SYNTAX,
+  /** The file uses a YAML alias; records spell their text out. */
+  DOC_YAML_ALIAS,
   /** A mapping has the same key twice; YAML would silently keep the last one. */
   DOC_DUPLICATE_KEY,
   /** A key the meta-schema does not know. */
@@ -49,8 +53,8 @@ public enum DiagnosticCode {
   DOC_UNKNOWN_SOURCE,
   /** {@code overwrites} on a method that is not an update. */
   DOC_OVERWRITES_NOT_UPDATE,
-  /** An allow-list entry that names no known method. */
-  GATE_UNKNOWN_ALLOWED;
+  /** A parameter schema no major client accepts as written (see PortableSchemaRules). */
+  DOC_NOT_PORTABLE;
 
   /** The wire form, e.g. {@code DOC-UNKNOWN-TYPE}. */
   public String id() {

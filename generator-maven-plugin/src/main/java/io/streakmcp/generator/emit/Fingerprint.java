@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A SHA-256 over everything that decides the output: each input file's name and bytes, the options,
@@ -21,7 +21,7 @@ public final class Fingerprint {
 
   public static String of(Path docsRoot, List<Path> inputs, List<String> options)
       throws IOException {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Hashes.sha256();
     for (Path file : inputs) {
       update(digest, docsRoot.relativize(file).toString().replace('\\', '/'));
       digest.update(Files.readAllBytes(file));
@@ -33,40 +33,42 @@ public final class Fingerprint {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  /** The generator jar's hash; in tests, where classes come from a folder, its location. */
+  /**
+   * The generator's own code: the hash of its jar, or of every file in its class folder when it
+   * runs from one (a reactor build, an IDE, the tests), so a code change always regenerates.
+   */
   private static String generatorIdentity() throws IOException {
     try {
       var source = Fingerprint.class.getProtectionDomain().getCodeSource();
       if (source == null) {
-        return "unknown";
+        // No way to know the code: never skip rather than risk stale output.
+        return "unknown-" + System.nanoTime();
       }
       Path location = Path.of(source.getLocation().toURI());
-      if (!Files.isRegularFile(location)) {
-        return location.toString();
-      }
-      MessageDigest digest = sha256();
-      try (InputStream in = Files.newInputStream(location)) {
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          digest.update(buffer, 0, n);
+      MessageDigest digest = Hashes.sha256();
+      if (Files.isDirectory(location)) {
+        try (Stream<Path> walk = Files.walk(location)) {
+          for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+            update(digest, location.relativize(file).toString().replace('\\', '/'));
+            digest.update(Files.readAllBytes(file));
+          }
+        }
+      } else {
+        try (InputStream in = Files.newInputStream(location)) {
+          byte[] buffer = new byte[64 * 1024];
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+          }
         }
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (URISyntaxException e) {
-      return "unknown";
+      return "unknown-" + System.nanoTime();
     }
   }
 
   private static void update(MessageDigest digest, String text) {
     digest.update(text.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -33,47 +34,56 @@ public final class OutputWriter {
       String fingerprint,
       String report)
       throws IOException {
+    Files.createDirectories(roots.sources());
+    Files.createDirectories(roots.resources());
     int written = 0;
     int unchanged = 0;
     Set<String> current = new HashSet<>();
+    List<String> manifest = new ArrayList<>();
     for (GeneratedFile file : files) {
       current.add(file.id());
       Path target = checkedTarget(roots, file.root(), file.path());
       byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+      manifest.add(GenerationState.entry(file, Hashes.hex(bytes)));
       if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
         unchanged++;
         continue;
       }
       Files.createDirectories(target.getParent());
+      checkedTarget(roots, file.root(), file.path());
       Files.write(target, bytes);
       written++;
     }
     int deleted = 0;
-    for (String stale : previous.map(GenerationState::files).orElse(List.of())) {
+    for (String stale : previous.map(GenerationState::ids).orElse(List.of())) {
       if (!current.contains(stale)) {
         int colon = stale.indexOf(':');
-        Path target =
-            checkedTarget(
-                roots,
-                GeneratedFile.Root.valueOf(stale.substring(0, colon)),
-                stale.substring(colon + 1));
-        if (Files.deleteIfExists(target)) {
+        GeneratedFile.Root root = GeneratedFile.Root.valueOf(stale.substring(0, colon));
+        if (Files.deleteIfExists(checkedTarget(roots, root, stale.substring(colon + 1)))) {
           deleted++;
         }
       }
     }
-    new GenerationState(
-            fingerprint, files.stream().map(GeneratedFile::id).sorted().toList(), report)
-        .write(roots);
+    manifest.sort(null);
+    new GenerationState(fingerprint, manifest, report).write(roots);
     return new Summary(written, unchanged, deleted);
   }
 
-  /** Refuses any path that would leave the owned directory, whatever the manifest says. */
-  private static Path checkedTarget(OutputRoots roots, GeneratedFile.Root root, String path) {
-    Path base = root == GeneratedFile.Root.SOURCE ? roots.sources() : roots.resources();
+  /**
+   * Refuses any path that would leave the owned directory, whatever the manifest says: by its name,
+   * and, once its folder exists, through a symbolic link.
+   */
+  private static Path checkedTarget(OutputRoots roots, GeneratedFile.Root root, String path)
+      throws IOException {
+    Path base = (root == GeneratedFile.Root.SOURCE ? roots.sources() : roots.resources());
     Path target = roots.resolve(root, path);
-    if (!target.startsWith(base.normalize())) {
-      throw new IllegalArgumentException("refusing to touch " + target + " outside " + base);
+    boolean inside = target.startsWith(base.normalize());
+    Path parent = target.getParent();
+    if (inside && parent != null && Files.exists(parent)) {
+      inside = parent.toRealPath().startsWith(base.toRealPath());
+    }
+    if (!inside) {
+      throw new IOException("refusing to touch " + target + ": it lies outside " + base);
     }
     return target;
   }

@@ -5,10 +5,8 @@ import io.streakmcp.generator.diagnostics.DiagnosticCode;
 import io.streakmcp.generator.diagnostics.RecordSetException;
 import io.streakmcp.generator.records.DocRecord;
 import io.streakmcp.generator.records.DocumentationSet;
-import io.streakmcp.generator.records.ParamSpec;
 import io.streakmcp.generator.records.SurfaceMethod;
 import io.streakmcp.runtime.tool.ApiVersion;
-import io.streakmcp.runtime.tool.ArgumentLocation;
 import io.streakmcp.runtime.tool.BodyEncoding;
 import io.streakmcp.runtime.tool.HttpBinding;
 import io.streakmcp.runtime.tool.HttpVerb;
@@ -22,18 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Meets every surface method with its record, runs the quality gate, checks every cross-reference,
- * and builds the tool models. All problems are collected before it fails.
+ * Meets every surface method with its record, checks every record (also those the quality gate will
+ * drop, so all problems surface at once), runs the gate, and builds the tool models.
  */
 public final class ModelAssembler {
   /** Arguments the runtime adds to every paged tool. */
-  public static final Set<String> PAGING_ARGUMENTS = Set.of("limit", "next_cursor");
-
-  private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+  public static final Set<String> PAGING_ARGUMENTS = RecordChecks.PAGING_ARGUMENTS;
 
   private final QualityGate gate;
 
@@ -44,85 +38,40 @@ public final class ModelAssembler {
   /** The tools to generate and the methods dropped; throws when the records contradict. */
   public ToolSet assemble(DocumentationSet docs) throws RecordSetException {
     List<Diagnostic> problems = new ArrayList<>();
-    Map<String, SurfaceMethod> methods = indexMethods(docs.methods(), problems);
+    Map<String, SurfaceMethod> methods = SurfaceIndex.of(docs.methods(), problems);
     Map<String, DocRecord> records = indexRecords(docs.records(), methods, problems);
 
     List<DroppedMethod> dropped = new ArrayList<>();
-    Map<String, DocRecord> kept = new TreeMap<>();
+    Map<String, List<ArgumentModel>> kept = new TreeMap<>();
     for (var entry : methods.entrySet()) {
       String name = entry.getKey();
+      SurfaceMethod method = entry.getValue();
       DocRecord record = records.get(name);
-      Optional<DroppedMethod> drop =
-          record == null
-              ? Optional.of(
-                  new DroppedMethod(
-                      name,
-                      entry.getValue().route(),
-                      DropReason.UNDOCUMENTED,
-                      "no record in records/; document it, or put it on the check goal's allow-list"))
-              : gate.judge(record, entry.getValue().route());
-      drop.ifPresentOrElse(dropped::add, () -> kept.put(name, record));
+      if (record == null) {
+        dropped.add(
+            new DroppedMethod(
+                name,
+                method.route(),
+                DropReason.UNDOCUMENTED,
+                "no record in records/; document it, or put it on the check goal's allow-list"));
+        continue;
+      }
+      List<ArgumentModel> arguments =
+          RecordChecks.arguments(method, record, isPaged(method), problems);
+      Optional<DroppedMethod> drop = gate.judge(record, method.route());
+      drop.ifPresentOrElse(dropped::add, () -> kept.put(name, arguments));
     }
-
-    List<ToolModel> tools = new ArrayList<>();
-    for (var entry : kept.entrySet()) {
-      tools.add(build(methods.get(entry.getKey()), entry.getValue(), kept.keySet(), problems));
+    for (DocRecord record : records.values()) {
+      record.params().values().forEach(p -> RecordChecks.checkSources(p, kept.keySet(), problems));
+      record.body().values().forEach(p -> RecordChecks.checkSources(p, kept.keySet(), problems));
     }
     if (!problems.isEmpty()) {
       throw new RecordSetException(problems, docs.files().size());
     }
+    List<ToolModel> tools = new ArrayList<>();
+    kept.forEach(
+        (name, arguments) -> tools.add(model(methods.get(name), records.get(name), arguments)));
     return new ToolSet(tools, dropped, methods.size());
-  }
-
-  private static Map<String, SurfaceMethod> indexMethods(
-      List<SurfaceMethod> all, List<Diagnostic> problems) {
-    Map<String, SurfaceMethod> methods = new TreeMap<>();
-    for (SurfaceMethod m : all) {
-      checkKindFields(m, problems);
-      String name = ToolNames.derive(m);
-      if (!ToolNames.VALID.matcher(name).matches()) {
-        problems.add(
-            new Diagnostic(
-                DiagnosticCode.DOC_BAD_TOOL_NAME,
-                m.position(),
-                m.jsonPath(),
-                "a derived name matching " + ToolNames.VALID.pattern(),
-                "\"" + name + "\" (" + name.length() + " characters)"));
-      }
-      SurfaceMethod prior = methods.putIfAbsent(name, m);
-      if (prior != null) {
-        problems.add(
-            new Diagnostic(
-                DiagnosticCode.DOC_DUPLICATE_TOOL,
-                m.position(),
-                m.jsonPath(),
-                "a tool name no other method derives (add a variant)",
-                "\"" + name + "\", also derived by " + prior.route() + " at " + prior.position()));
-      }
-    }
-    return methods;
-  }
-
-  private static void checkKindFields(SurfaceMethod m, List<Diagnostic> problems) {
-    boolean custom = "custom".equals(m.kind());
-    if (custom != (m.action() != null)) {
-      problems.add(
-          new Diagnostic(
-              DiagnosticCode.DOC_KIND_MISMATCH,
-              m.position(),
-              m.jsonPath() + ".action",
-              custom ? "an action for a custom method" : "no action",
-              custom ? "none" : "\"" + m.action() + "\" on a " + m.kind() + " method"));
-    }
-    if (m.plural() != null && !"list".equals(m.kind())) {
-      problems.add(
-          new Diagnostic(
-              DiagnosticCode.DOC_KIND_MISMATCH,
-              m.position(),
-              m.jsonPath() + ".plural",
-              "plural only on list methods",
-              "\"" + m.plural() + "\" on a " + m.kind() + " method"));
-    }
   }
 
   private static Map<String, DocRecord> indexRecords(
@@ -133,90 +82,32 @@ public final class ModelAssembler {
         problems.add(
             new Diagnostic(
                 DiagnosticCode.DOC_UNKNOWN_TOOL,
-                r.position(),
+                r.at("tool"),
                 r.jsonPath() + ".tool",
                 "a tool name derived from a surface method",
                 "\"" + r.tool() + "\""));
-      } else {
-        DocRecord prior = records.putIfAbsent(r.tool(), r);
-        if (prior != null) {
-          problems.add(
-              new Diagnostic(
-                  DiagnosticCode.DOC_DUPLICATE_RECORD,
-                  r.position(),
-                  r.jsonPath() + ".tool",
-                  "one record per tool",
-                  "a second record for \"" + r.tool() + "\"; the first is at " + prior.position()));
-        }
+        continue;
+      }
+      DocRecord prior = records.putIfAbsent(r.tool(), r);
+      if (prior != null) {
+        problems.add(
+            new Diagnostic(
+                DiagnosticCode.DOC_DUPLICATE_RECORD,
+                r.at("tool"),
+                r.jsonPath() + ".tool",
+                "one record per tool",
+                "a second record for \"" + r.tool() + "\"; the first is at " + prior.position()));
       }
     }
     return records;
   }
 
-  private ToolModel build(
-      SurfaceMethod m, DocRecord r, Set<String> generated, List<Diagnostic> problems) {
+  private static boolean isPaged(SurfaceMethod m) {
+    return "list".equals(m.kind()) || !"none".equals(m.paging());
+  }
+
+  private static ToolModel model(SurfaceMethod m, DocRecord r, List<ArgumentModel> arguments) {
     ToolKind kind = ToolKind.valueOf(upper(m.kind()));
-    List<String> pathParams = pathParams(m.path());
-    List<ArgumentModel> arguments = new ArrayList<>();
-    for (String p : pathParams) {
-      if (!r.params().containsKey(p)) {
-        problems.add(
-            new Diagnostic(
-                DiagnosticCode.DOC_MISSING_PATH_PARAM,
-                r.position(),
-                r.jsonPath() + ".params",
-                "an entry for path parameter \"" + p + "\" of " + m.route(),
-                "none"));
-      }
-    }
-    for (ParamSpec p : r.params().values()) {
-      if (pathParams.contains(p.name())) {
-        arguments.add(new ArgumentModel(ArgumentNames.snake(p.name()), ArgumentLocation.PATH, p));
-      } else if (m.query().contains(p.name())) {
-        arguments.add(new ArgumentModel(ArgumentNames.snake(p.name()), ArgumentLocation.QUERY, p));
-      } else {
-        problems.add(
-            new Diagnostic(
-                DiagnosticCode.DOC_UNKNOWN_PARAM,
-                p.position(),
-                p.jsonPath(),
-                "a path parameter "
-                    + pathParams
-                    + " or a query parameter "
-                    + m.query()
-                    + " of "
-                    + m.route(),
-                "\"" + p.name() + "\""));
-      }
-    }
-    // Path parameters first, in path order, so the model reads keys top-down.
-    arguments.sort((a, b) -> Integer.compare(rank(a, pathParams), rank(b, pathParams)));
-    if (!r.body().isEmpty() && "none".equals(m.body())) {
-      problems.add(
-          new Diagnostic(
-              DiagnosticCode.DOC_BODY_NOT_ALLOWED,
-              r.position(),
-              r.jsonPath() + ".body",
-              "no body: " + m.route() + " sends none",
-              "a body"));
-    }
-    for (ParamSpec p : r.body().values()) {
-      arguments.add(new ArgumentModel(ArgumentNames.snake(p.name()), ArgumentLocation.BODY, p));
-    }
-    boolean paged = kind == ToolKind.LIST || !"none".equals(m.paging());
-    checkArgumentNames(arguments, paged, problems);
-    for (ArgumentModel a : arguments) {
-      checkSources(a.spec(), generated, problems);
-    }
-    if (r.overwrites() && kind != ToolKind.UPDATE) {
-      problems.add(
-          new Diagnostic(
-              DiagnosticCode.DOC_OVERWRITES_NOT_UPDATE,
-              r.position(),
-              r.jsonPath() + ".overwrites",
-              "overwrites only on update methods",
-              "overwrites on a " + m.kind() + " method"));
-    }
     HttpBinding binding =
         new HttpBinding(
             HttpVerb.valueOf(m.verb()),
@@ -238,65 +129,8 @@ public final class ModelAssembler {
         binding,
         m.route(),
         arguments,
-        paged,
+        isPaged(m),
         r.response());
-  }
-
-  private static int rank(ArgumentModel a, List<String> pathParams) {
-    return a.location() == ArgumentLocation.PATH ? pathParams.indexOf(a.spec().name()) : 1000;
-  }
-
-  private static void checkArgumentNames(
-      List<ArgumentModel> arguments, boolean paged, List<Diagnostic> problems) {
-    Map<String, ArgumentModel> seen = new TreeMap<>();
-    for (ArgumentModel a : arguments) {
-      ArgumentModel prior = seen.putIfAbsent(a.name(), a);
-      if (prior != null) {
-        problems.add(
-            new Diagnostic(
-                DiagnosticCode.DOC_ARGUMENT_CLASH,
-                a.spec().position(),
-                a.spec().jsonPath(),
-                "a unique argument name",
-                "\"" + a.name() + "\", also the name of " + prior.spec().jsonPath()));
-      } else if (paged && PAGING_ARGUMENTS.contains(a.name())) {
-        problems.add(
-            new Diagnostic(
-                DiagnosticCode.DOC_ARGUMENT_CLASH,
-                a.spec().position(),
-                a.spec().jsonPath(),
-                "a name other than limit and next_cursor, which paged tools "
-                    + "reserve (paging parameters are implied by the surface's paging style)",
-                "\"" + a.name() + "\""));
-      }
-    }
-  }
-
-  private static void checkSources(ParamSpec p, Set<String> generated, List<Diagnostic> problems) {
-    if (p.source() != null && !generated.contains(p.source())) {
-      problems.add(
-          new Diagnostic(
-              DiagnosticCode.DOC_UNKNOWN_SOURCE,
-              p.position(),
-              p.jsonPath() + ".source",
-              "the name of a generated tool",
-              "\"" + p.source() + "\", which is not generated"));
-    }
-    if (p.items() != null) {
-      checkSources(p.items(), generated, problems);
-    }
-    for (ParamSpec nested : p.properties().values()) {
-      checkSources(nested, generated, problems);
-    }
-  }
-
-  static List<String> pathParams(String path) {
-    List<String> out = new ArrayList<>();
-    Matcher matcher = PATH_PARAM.matcher(path);
-    while (matcher.find()) {
-      out.add(matcher.group(1));
-    }
-    return out;
   }
 
   private static String upper(String s) {

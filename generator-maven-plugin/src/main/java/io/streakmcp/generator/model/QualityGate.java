@@ -92,19 +92,23 @@ public final class QualityGate {
     return Optional.empty();
   }
 
-  /** Lower-case words with a plural or third-person "s" taken off, so "boxes" meets "box". */
+  /**
+   * Lower-case words, letters and digits of any script, with a plural or third-person ending taken
+   * off, so "boxes" meets "box" and "stages" meets "stage".
+   */
   private static Set<String> words(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
         .filter(w -> !w.isEmpty())
         .map(QualityGate::stem)
         .collect(Collectors.toCollection(HashSet::new));
   }
 
+  /** "es" comes off only after a sibilant (boxes, matches); otherwise a lone "s" does. */
   private static String stem(String w) {
-    if (w.endsWith("es") && w.length() > 4) {
+    if (w.length() > 4 && w.endsWith("es") && w.matches(".*(s|x|z|ch|sh)es")) {
       return w.substring(0, w.length() - 2);
     }
-    if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3) {
+    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
       return w.substring(0, w.length() - 1);
     }
     return w;

@@ -1,6 +1,7 @@
 package io.streakmcp.generator.mojo;
 
 import io.streakmcp.generator.CheckOutcome;
+import io.streakmcp.generator.CheckRequest;
 import io.streakmcp.generator.Generator;
 import io.streakmcp.generator.diagnostics.RecordSetException;
 import io.streakmcp.generator.model.DroppedMethod;
@@ -47,14 +48,17 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "streakmcp.minSummaryLength", defaultValue = "40")
   int minSummaryLength;
 
-  /** Skips the goal. Default {@code false}; property {@code -Dstreakmcp.skip}. */
-  @Parameter(property = "streakmcp.skip", defaultValue = "false")
+  /**
+   * Skips the gate (generation is skipped separately). Default {@code false}; property {@code
+   * -Dstreakmcp.check.skip}.
+   */
+  @Parameter(property = "streakmcp.check.skip", defaultValue = "false")
   boolean skip;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Streak MCP check skipped (streakmcp.skip)");
+      getLog().info("Streak MCP check skipped (streakmcp.check.skip)");
       return;
     }
     CheckOutcome outcome;
@@ -62,9 +66,10 @@ public final class CheckMojo extends AbstractMojo {
       outcome =
           new Generator()
               .check(
-                  docsDirectory.toPath(),
-                  minSummaryLength,
-                  allowUndocumented == null ? List.of() : allowUndocumented);
+                  new CheckRequest(
+                      docsDirectory.toPath(),
+                      minSummaryLength,
+                      allowUndocumented == null ? List.of() : allowUndocumented));
     } catch (RecordSetException e) {
       throw DiagnosticLog.fail(getLog(), e);
     } catch (IOException e) {

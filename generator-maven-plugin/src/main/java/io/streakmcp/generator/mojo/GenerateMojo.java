@@ -117,7 +117,10 @@ public final class GenerateMojo extends AbstractMojo {
       }
     } catch (RecordSetException e) {
       throw DiagnosticLog.fail(getLog(), e);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
+      // Only configuration reaches here (an invalid basePackage): the user's to fix.
+      throw new MojoFailureException("Streak MCP generation: " + e.getMessage(), e);
+    } catch (IOException e) {
       throw new MojoExecutionException("Streak MCP generation failed: " + e.getMessage(), e);
     }
     if (project != null) {

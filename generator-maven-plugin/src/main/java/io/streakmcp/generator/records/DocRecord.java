@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @param body body properties, by Streak name, in file order
  * @param response the response schema (one item for lists), or null
  * @param position where the record starts
+ * @param fields where each field's value starts
  * @param jsonPath where the record sits in its file
  */
 public record DocRecord(
@@ -31,4 +32,15 @@ public record DocRecord(
     Map<String, ParamSpec> body,
     JsonNode response,
     SourcePosition position,
-    String jsonPath) {}
+    Map<String, SourcePosition> fields,
+    String jsonPath) {
+
+  public DocRecord {
+    fields = Map.copyOf(fields);
+  }
+
+  /** Where a field's value starts, or where the record starts if the field is absent. */
+  public SourcePosition at(String field) {
+    return fields.getOrDefault(field, position);
+  }
+}

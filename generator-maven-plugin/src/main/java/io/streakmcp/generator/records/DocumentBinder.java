@@ -1,11 +1,13 @@
 package io.streakmcp.generator.records;
 
+import io.streakmcp.generator.diagnostics.SourcePosition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns documents that passed the meta-schema into {@link SurfaceMethod}s and {@link DocRecord}s.
@@ -34,6 +36,7 @@ final class DocumentBinder {
               text(m, "paging"),
               m.has("result") ? text(m, "result") : "object",
               doc.positionOf(m),
+              fieldPositions(doc, m),
               "$.methods[" + i + "]"));
     }
     return out;
@@ -55,9 +58,23 @@ final class DocumentBinder {
               r.path("overwrites").asBoolean(false),
               params(doc, r.get("params"), path + ".params"),
               params(doc, r.get("body"), path + ".body"),
-              r.get("response"),
+              // A plain copy: the model must not hold the parser's location-aware nodes.
+              r.has("response") ? plain(r.get("response")) : null,
               doc.positionOf(r),
+              fieldPositions(doc, r),
               path));
+    }
+    return out;
+  }
+
+  private static JsonNode plain(JsonNode node) {
+    return JsonMapper.shared().readTree(node.toString());
+  }
+
+  private static Map<String, SourcePosition> fieldPositions(YamlDocument doc, JsonNode node) {
+    Map<String, SourcePosition> out = new LinkedHashMap<>();
+    for (var entry : node.properties()) {
+      out.put(entry.getKey(), doc.positionOf(entry.getValue()));
     }
     return out;
   }

@@ -34,11 +34,15 @@ public final class DocumentationReader {
 
   /** Reads and checks every file; throws with every problem found when any file is bad. */
   public DocumentationSet read(Path root) throws IOException, RecordSetException {
-    if (!Files.isDirectory(root.resolve(SURFACE_DIR))) {
-      throw new IOException(
-          "no surface directory at "
-              + root.resolve(SURFACE_DIR)
-              + "; set docsDirectory to the folder that holds surface/ and records/");
+    for (String dir : List.of(SURFACE_DIR, RECORDS_DIR)) {
+      if (!Files.isDirectory(root.resolve(dir))) {
+        throw new IOException(
+            "no "
+                + dir
+                + " directory at "
+                + root.resolve(dir)
+                + "; set docsDirectory to the folder that holds surface/ and records/");
+      }
     }
     List<Diagnostic> problems = new ArrayList<>();
     List<SurfaceMethod> methods = new ArrayList<>();

@@ -30,28 +30,33 @@ public final class MetaSchemaValidator {
   private final Schema schema;
   private final JsonNode schemaJson;
 
-  private MetaSchemaValidator(String resource) {
-    try (InputStream in = MetaSchemaValidator.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("meta-schema missing from the plugin: " + resource);
-      }
-      this.schemaJson = JsonMapper.shared().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A validator for any meta-schema; package-private so tests can exercise rare keywords. */
+  MetaSchemaValidator(JsonNode schemaJson) {
+    this.schemaJson = schemaJson;
     this.schema =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(schemaJson.toString(), InputFormat.JSON);
   }
 
+  private static MetaSchemaValidator fromResource(String resource) {
+    try (InputStream in = MetaSchemaValidator.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("meta-schema missing from the plugin: " + resource);
+      }
+      return new MetaSchemaValidator(JsonMapper.shared().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The validator for {@code surface/*.yaml}. */
   public static MetaSchemaValidator forSurface() {
-    return new MetaSchemaValidator("surface.schema.json");
+    return fromResource("surface.schema.json");
   }
 
   /** The validator for {@code records/*.yaml}. */
   public static MetaSchemaValidator forRecords() {
-    return new MetaSchemaValidator("record.schema.json");
+    return fromResource("record.schema.json");
   }
 
   /** Every violation in the document; empty when it conforms. */
@@ -139,7 +144,7 @@ public final class MetaSchemaValidator {
               position,
               path,
               keyword + " " + text(error.getSchemaNode()),
-              error.getMessage());
+              render(instance));
     };
   }
 

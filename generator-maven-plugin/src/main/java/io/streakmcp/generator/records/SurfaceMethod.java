@@ -2,10 +2,11 @@ package io.streakmcp.generator.records;
 
 import io.streakmcp.generator.diagnostics.SourcePosition;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One Streak API method as the surface file states it. Values are already checked against the
- * meta-schema, so the enumerations hold.
+ * One Streak API method as the surface file states it, with the position of each field. Values are
+ * already checked against the meta-schema, so the enumerations hold.
  */
 public record SurfaceMethod(
     String resource,
@@ -21,10 +22,17 @@ public record SurfaceMethod(
     String paging,
     String result,
     SourcePosition position,
+    Map<String, SourcePosition> fields,
     String jsonPath) {
 
   public SurfaceMethod {
     query = List.copyOf(query);
+    fields = Map.copyOf(fields);
+  }
+
+  /** Where a field's value starts, or where the method starts if the field is absent. */
+  public SourcePosition at(String field) {
+    return fields.getOrDefault(field, position);
   }
 
   /** The method as Streak knows it, e.g. {@code GET /v1/boxes/{boxKey}}. */

@@ -50,8 +50,9 @@ public final class CostEstimator {
   }
 
   private static void dropPaging(ObjectNode wire) {
-    ObjectNode properties = (ObjectNode) wire.get("inputSchema").get("properties");
-    properties.remove(ModelAssembler.PAGING_ARGUMENTS);
+    if (wire.get("inputSchema").get("properties") instanceof ObjectNode properties) {
+      properties.remove(ModelAssembler.PAGING_ARGUMENTS);
+    }
   }
 
   /**
@@ -59,13 +60,13 @@ public final class CostEstimator {
    * the prose) or drops the hint (to measure the hints).
    */
   private static void rewriteArguments(ObjectNode wire, boolean keepOnlyHint) {
-    for (var e : wire.get("inputSchema").get("properties").properties()) {
+    for (var e : wire.get("inputSchema").path("properties").properties()) {
       if (ModelAssembler.PAGING_ARGUMENTS.contains(e.getKey())) {
         continue;
       }
       ObjectNode property = (ObjectNode) e.getValue();
       String description = property.path("description").asString();
-      int hint = description.indexOf(DescriptionRenderer.HINT_PREFIX);
+      int hint = description.lastIndexOf(DescriptionRenderer.HINT_PREFIX);
       String prose = hint < 0 ? description : description.substring(0, hint);
       String hintText = hint < 0 ? "" : description.substring(hint + 1);
       property.put("description", keepOnlyHint ? hintText : prose);

@@ -7,6 +7,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes JSON byte-for-byte the same every time: two-space indent, {@code ": "} between name and
  * value, keys in the order the generator built them, and a trailing newline.
+ *
+ * <p>Keys are not sorted alphabetically, on purpose: the generators build every object in a fixed
+ * order (keywords with {@code type} first; arguments path first, then query, body and paging),
+ * because a model reads a schema top-down. The order depends only on the records, never on hash
+ * iteration, so determinism holds without sorting.
  */
 public final class CanonicalJson {
   private static final JsonMapper MAPPER = JsonMapper.shared();

@@ -21,7 +21,7 @@ public final class InputSchemaGenerator {
     ObjectNode properties = root.putObject("properties");
     ArrayNode required = JSON.arrayNode();
     for (ArgumentModel a : model.arguments()) {
-      properties.set(a.name(), property(a.spec(), text.arguments().get(a.name())));
+      properties.set(a.name(), property(a.spec(), text.arguments().get(a.name()), text));
       if (a.required()) {
         required.add(a.name());
       }
@@ -40,11 +40,15 @@ public final class InputSchemaGenerator {
     if (!required.isEmpty()) {
       root.set("required", required);
     }
+    if (properties.isEmpty()) {
+      // A tool without arguments: MCP's recommended form; Gemini rejects an empty properties.
+      root.remove("properties");
+    }
     return root;
   }
 
   /** One property in the portable subset, keywords always in the same order. */
-  static ObjectNode property(ParamSpec spec, String description) {
+  static ObjectNode property(ParamSpec spec, String description, ToolText text) {
     ObjectNode node = JSON.objectNode().put("type", spec.type());
     if (description != null) {
       node.put("description", description);
@@ -56,7 +60,7 @@ public final class InputSchemaGenerator {
     putNumber(node, "minimum", spec.minimum());
     putNumber(node, "maximum", spec.maximum());
     if (spec.items() != null) {
-      node.set("items", property(spec.items(), spec.items().description()));
+      node.set("items", property(spec.items(), text.nested().get(spec.items().jsonPath()), text));
     }
     if (!spec.properties().isEmpty()) {
       ObjectNode nested = node.putObject("properties");
@@ -64,7 +68,7 @@ public final class InputSchemaGenerator {
       spec.properties()
           .forEach(
               (name, p) -> {
-                nested.set(name, property(p, p.description()));
+                nested.set(name, property(p, text.nested().get(p.jsonPath()), text));
                 if (p.required()) {
                   required.add(name);
                 }

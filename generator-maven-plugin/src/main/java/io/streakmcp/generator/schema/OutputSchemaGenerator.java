@@ -1,6 +1,7 @@
 package io.streakmcp.generator.schema;
 
 import io.streakmcp.generator.model.ToolModel;
+import io.streakmcp.generator.text.ToolText;
 import io.streakmcp.runtime.tool.ResultShape;
 import io.streakmcp.runtime.tool.ToolKind;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OutputSchemaGenerator {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  public Optional<ObjectNode> generate(ToolModel model) {
+  public Optional<ObjectNode> generate(ToolModel model, ToolText text) {
     JsonNode response = model.response();
     if (response == null || model.binding().resultShape() == ResultShape.TEXT) {
       return Optional.empty();
@@ -28,7 +29,7 @@ public final class OutputSchemaGenerator {
       properties
           .putObject("next_cursor")
           .put("type", "string")
-          .put("description", "Present when more results exist.");
+          .put("description", text.resultCursor());
       root.putArray("required").add("result");
       return Optional.of(root);
     }
@@ -44,7 +45,7 @@ public final class OutputSchemaGenerator {
       properties
           .putObject("next_cursor")
           .put("type", "string")
-          .put("description", "Present when more results exist.");
+          .put("description", text.resultCursor());
     }
     return Optional.of(root);
   }

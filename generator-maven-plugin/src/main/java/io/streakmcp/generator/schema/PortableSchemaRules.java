@@ -26,9 +26,20 @@ import java.util.Set;
  *   <li>Free-form objects (no {@code properties}): OpenAI strict mode turns them into empty
  *       objects, and Gemini rejects an object without properties.
  *   <li>{@code enum} of anything but strings: Gemini accepts only string enums.
+ *   <li>{@code properties: {}} on a tool without arguments: Gemini rejects an object whose
+ *       properties are empty, so such a tool's schema is just {@code {"type": "object"}}, the form
+ *       MCP recommends.
  * </ul>
  *
- * What remains: {@code type} (one of string, integer, number, boolean, array, object), {@code
+ * <p>One strict-mode rule we deliberately do not follow: OpenAI strict mode wants every property in
+ * {@code required}, with optional ones typed as a union with null. Doing that here would make every
+ * optional argument look mandatory to non-strict clients and cost tokens on every tool, and type
+ * unions are what Gemini rejects. Clients that call OpenAI in strict mode (the OpenAI Agents SDK,
+ * for one) rewrite MCP schemas into that form themselves; what matters is that nothing here blocks
+ * the rewrite: no free-form objects, no composition keywords, no type arrays. The build enforces
+ * the shape rules per parameter (see the model's portability check).
+ *
+ * <p>What remains: {@code type} (one of string, integer, number, boolean, array, object), {@code
  * description}, {@code enum}, {@code minimum}, {@code maximum}, {@code items}, {@code properties}
  * and {@code required}.
  */

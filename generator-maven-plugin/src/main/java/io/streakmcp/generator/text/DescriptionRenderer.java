@@ -5,6 +5,7 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import io.streakmcp.generator.model.ArgumentModel;
 import io.streakmcp.generator.model.ToolModel;
+import io.streakmcp.generator.records.ParamSpec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,11 +28,14 @@ public final class DescriptionRenderer {
   private final Mustache tool;
   private final Mustache argument;
   private final Mustache nextCursor;
+  private final Mustache resultCursor;
 
   public DescriptionRenderer() {
     MustacheFactory factory = new PlainTextMustacheFactory();
     this.tool = factory.compile("io/streakmcp/generator/text/tool-description.mustache");
     this.argument = factory.compile("io/streakmcp/generator/text/argument-description.mustache");
+    this.resultCursor =
+        factory.compile("io/streakmcp/generator/text/result-cursor-description.mustache");
     this.nextCursor =
         factory.compile("io/streakmcp/generator/text/next-cursor-description.mustache");
   }
@@ -45,18 +49,46 @@ public final class DescriptionRenderer {
                 "summary", sentence(model.summary()),
                 "pitfalls", model.pitfalls().stream().map(DescriptionRenderer::sentence).toList()));
     Map<String, String> arguments = new HashMap<>();
+    Map<String, String> nested = new HashMap<>();
     for (ArgumentModel a : model.arguments()) {
-      Map<String, Object> scope = new HashMap<>();
-      scope.put("description", sentence(a.spec().description()));
-      if (a.spec().source() != null) {
-        scope.put("source", a.spec().source());
-      }
-      arguments.put(a.name(), run(argument, scope));
+      arguments.put(a.name(), describe(a.spec()));
+      describeNested(a.spec(), nested);
     }
     if (model.paged()) {
       arguments.put("next_cursor", run(nextCursor, Map.of()));
     }
-    return new ToolText(description, arguments);
+    return new ToolText(
+        description, arguments, nested, model.paged() ? run(resultCursor, Map.of()) : null);
+  }
+
+  /** A parameter's description with its chaining hint, or null when it has neither. */
+  private String describe(ParamSpec spec) {
+    if (spec.description() == null && spec.source() == null) {
+      return null;
+    }
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("description", spec.description() == null ? "" : sentence(spec.description()));
+    if (spec.source() != null) {
+      scope.put("source", spec.source());
+    }
+    return run(argument, scope);
+  }
+
+  private void describeNested(ParamSpec spec, Map<String, String> out) {
+    if (spec.items() != null) {
+      putIfPresent(out, spec.items().jsonPath(), describe(spec.items()));
+      describeNested(spec.items(), out);
+    }
+    for (ParamSpec p : spec.properties().values()) {
+      putIfPresent(out, p.jsonPath(), describe(p));
+      describeNested(p, out);
+    }
+  }
+
+  private static void putIfPresent(Map<String, String> out, String key, String value) {
+    if (value != null) {
+      out.put(key, value);
+    }
   }
 
   private static String run(Mustache template, Object scope) {

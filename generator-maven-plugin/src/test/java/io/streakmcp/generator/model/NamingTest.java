@@ -40,6 +40,7 @@ class NamingTest {
             "none",
             "object",
             SourcePosition.of(Path.of("f")),
+            java.util.Map.of(),
             "$");
     assertEquals(name, ToolNames.derive(m));
   }
@@ -66,6 +67,26 @@ class NamingTest {
         gate.judge(record("delete_a_streak_stage_by_id", "Deletes a stage.", List.of()), "r")
             .orElseThrow()
             .reason());
+    assertEquals(
+        DropReason.SUMMARY_ECHOES_NAME,
+        gate.judge(
+                record(
+                    "list_all_streak_stages",
+                    "Lists all the Streak stages for the stages list.",
+                    List.of()),
+                "r")
+            .orElseThrow()
+            .reason());
+    assertEquals(
+        true,
+        gate.judge(
+                record(
+                    "list_all_streak_stages",
+                    "Список всех этапов воронки с их ключами и названиями.",
+                    List.of()),
+                "r")
+            .isEmpty(),
+        "words of any script count");
     assertEquals(
         true,
         gate.judge(
@@ -109,6 +130,7 @@ class NamingTest {
         java.util.Map.of(),
         null,
         SourcePosition.of(Path.of("f")),
+        java.util.Map.of(),
         "$");
   }
 }

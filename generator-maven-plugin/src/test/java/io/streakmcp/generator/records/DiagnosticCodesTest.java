@@ -10,10 +10,14 @@ import io.streakmcp.generator.diagnostics.RecordSetException;
 import io.streakmcp.generator.model.ModelAssembler;
 import io.streakmcp.generator.model.QualityGate;
 import io.streakmcp.generator.support.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One test per diagnostic code: each asserts the code, the file, the line and the column. */
 class DiagnosticCodesTest {
@@ -155,13 +159,13 @@ class DiagnosticCodesTest {
         SURFACE.replace(
             "resource: box\n    kind: get", "resource: " + "x".repeat(50) + "\n    kind: get"),
         RECORD);
-    expect(DiagnosticCode.DOC_BAD_TOOL_NAME, "surface/boxes.yaml", 2, 5);
+    expect(DiagnosticCode.DOC_BAD_TOOL_NAME, "surface/boxes.yaml", 2, 15);
   }
 
   @Test
   void kindMismatch() {
     write(SURFACE.replace("kind: get\n", "kind: get\n    plural: boxes\n"), RECORD);
-    expect(DiagnosticCode.DOC_KIND_MISMATCH, "surface/boxes.yaml", 2, 5);
+    expect(DiagnosticCode.DOC_KIND_MISMATCH, "surface/boxes.yaml", 4, 13);
   }
 
   @Test
@@ -169,20 +173,20 @@ class DiagnosticCodesTest {
     write(
         SURFACE,
         RECORD.replace("tool: get_single_streak_box_by_id", "tool: get_single_streak_bx_by_id"));
-    expect(DiagnosticCode.DOC_UNKNOWN_TOOL, "records/boxes.yaml", 2, 5);
+    expect(DiagnosticCode.DOC_UNKNOWN_TOOL, "records/boxes.yaml", 2, 11);
   }
 
   @Test
   void duplicateRecord() {
     write(SURFACE, RECORD + RECORD.substring(RECORD.indexOf("  - tool: list_all")));
-    expect(DiagnosticCode.DOC_DUPLICATE_RECORD, "records/boxes.yaml", 15, 5);
+    expect(DiagnosticCode.DOC_DUPLICATE_RECORD, "records/boxes.yaml", 15, 11);
   }
 
   @Test
   void missingPathParam() {
     write(
         SURFACE, RECORD.replace("      pipelineKey: {type: string, description: Pipeline.}\n", ""));
-    expect(DiagnosticCode.DOC_MISSING_PATH_PARAM, "records/boxes.yaml", 8, 5);
+    expect(DiagnosticCode.DOC_MISSING_PATH_PARAM, "records/boxes.yaml", 13, 7);
   }
 
   @Test
@@ -202,7 +206,7 @@ class DiagnosticCodesTest {
         RECORD.replace(
             "    tags: [boxes]\n    params:\n      boxKey",
             "    tags: [boxes]\n    body:\n      name: {type: string, description: Name.}\n    params:\n      boxKey"));
-    expect(DiagnosticCode.DOC_BODY_NOT_ALLOWED, "records/boxes.yaml", 2, 5);
+    expect(DiagnosticCode.DOC_BODY_NOT_ALLOWED, "records/boxes.yaml", 7, 7);
   }
 
   @Test
@@ -226,7 +230,7 @@ class DiagnosticCodesTest {
     write(
         SURFACE,
         RECORD.replace("    title: Get box\n", "    title: Get box\n    overwrites: true\n"));
-    expect(DiagnosticCode.DOC_OVERWRITES_NOT_UPDATE, "records/boxes.yaml", 2, 5);
+    expect(DiagnosticCode.DOC_OVERWRITES_NOT_UPDATE, "records/boxes.yaml", 4, 17);
   }
 
   @Test
@@ -259,6 +263,78 @@ class DiagnosticCodesTest {
                 + "\\$\\.records\\[0]\\.params\\.boxKey\\.type: expected one of string, integer, number, "
                 + "boolean, array, object; got \"strng\""),
         line);
+  }
+
+  @Test
+  void notUtf8() throws Exception {
+    write(SURFACE, RECORD);
+    byte[] latin1 = RECORD.replace("Get box", "G\u00e9t box").getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(docs.resolve("records/boxes.yaml"), latin1);
+    expect(DiagnosticCode.DOC_NOT_UTF8, "records/boxes.yaml", 3, 13);
+  }
+
+  @Test
+  void yamlAliasIsRefusedRatherThanTurnedIntoItsName() {
+    write(
+        SURFACE,
+        RECORD
+            .replace("summary: One box", "summary: &text One box")
+            .replace(
+                "boxKey: {type: string, description: Box.,",
+                "boxKey: {type: string, description: *text,"));
+    expect(DiagnosticCode.DOC_YAML_ALIAS, "records/boxes.yaml", 7, 43);
+  }
+
+  @Test
+  void notPortable() {
+    write(
+        SURFACE,
+        RECORD.replace(
+            "stageKey: {type: string, description: Stage.}",
+            "stageKey: {type: array, description: Stages.}"));
+    expect(DiagnosticCode.DOC_NOT_PORTABLE, "records/boxes.yaml", 14, 17);
+  }
+
+  @Test
+  void anyOtherMetaSchemaRuleFallsBackToDocSchema() throws Exception {
+    JsonNode schema =
+        JsonMapper.shared()
+            .readTree("{\"type\":\"object\",\"properties\":{\"n\":{\"multipleOf\":5}}}");
+    Path file = Fixtures.write(docs, "x.yaml", "n: 7\n");
+    YamlDocument doc = new YamlDocumentReader().read(file).document();
+    List<Diagnostic> found = new MetaSchemaValidator(schema).validate(doc);
+    assertEquals(1, found.size());
+    assertEquals(DiagnosticCode.DOC_SCHEMA, found.get(0).code());
+    assertEquals("1:4", found.get(0).position().line() + ":" + found.get(0).position().column());
+  }
+
+  @Test
+  void toolNamesThatMeetInOneJavaClassNameClash() {
+    write(
+        SURFACE
+            + """
+              - resource: box_
+                kind: get
+                verb: GET
+                version: v2
+                path: /boxes/{boxKey}
+                body: none
+                paging: none
+            """
+                .replace("box_\n", "bo_x\n"),
+        RECORD);
+    expect(DiagnosticCode.DOC_DUPLICATE_TOOL, "surface/boxes.yaml", 18, 5);
+  }
+
+  @Test
+  void problemsInARecordTheGateDropsAreStillReported() {
+    write(
+        SURFACE,
+        RECORD
+            .replace(
+                "summary: One box with its stage, notes and custom field values.", "summary: Box.")
+            .replace("source: list_all_streak_boxes", "source: list_all_streak_bxes"));
+    expect(DiagnosticCode.DOC_UNKNOWN_SOURCE, "records/boxes.yaml", 7, 15);
   }
 
   private void write(String surface, String record) {

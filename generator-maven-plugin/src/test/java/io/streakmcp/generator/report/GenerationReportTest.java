@@ -29,14 +29,20 @@ class GenerationReportTest {
   }
 
   @Test
-  void partsAddUpToTheTotalOfEachTool() throws Exception {
+  void eachPartIsChargedOnlyWhereItExists() throws Exception {
     ToolSet tools = Models.tiny(work);
     var output = new ToolSetGenerator(new CostEstimator(new TokenCounter())).generate(tools, "x.y");
-    for (ToolCost cost : output.costs()) {
-      int parts = cost.parts().values().stream().mapToInt(Integer::intValue).sum();
-      assertEquals(cost.total(), parts, cost.tool());
-      assertTrue(cost.parts().get(CostEstimator.DESCRIPTION) > 0, cost.tool());
-    }
+    java.util.Map<String, ToolCost> byTool = new java.util.HashMap<>();
+    output.costs().forEach(c -> byTool.put(c.tool(), c));
+    ToolCost list = byTool.get("list_all_streak_widgets");
+    ToolCost get = byTool.get("get_single_streak_widget_by_id");
+    ToolCost hostile = byTool.get("echo_streak_hostile_text");
+    assertTrue(list.parts().get(CostEstimator.PAGING) > 0, "a list tool pays for paging");
+    assertEquals(0, get.parts().get(CostEstimator.PAGING), "a get tool does not");
+    assertTrue(get.parts().get(CostEstimator.CHAINING) > 0, "widget_key names its source");
+    assertEquals(0, hostile.parts().get(CostEstimator.CHAINING), "no source, no hint");
+    assertTrue(get.parts().get(CostEstimator.ANNOTATIONS) > 0);
+    assertTrue(get.parts().get(CostEstimator.DESCRIPTION) > 0);
   }
 
   @Test

@@ -20,28 +20,47 @@ class OutputSchemaGeneratorTest {
     tools = Models.tiny(work);
   }
 
+  private static io.streakmcp.generator.text.ToolText text(String tool) {
+    return new io.streakmcp.generator.text.DescriptionRenderer().render(Models.tool(tools, tool));
+  }
+
   @Test
   void listResultsAreWrappedWithACursor() {
-    var schema = generator.generate(Models.tool(tools, "list_all_streak_widgets")).orElseThrow();
+    var schema =
+        generator
+            .generate(
+                Models.tool(tools, "list_all_streak_widgets"), text("list_all_streak_widgets"))
+            .orElseThrow();
     assertEquals(
         "{\"type\":\"object\",\"properties\":{\"result\":{\"type\":\"array\",\"items\":"
             + "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"}}}},"
             + "\"next_cursor\":{\"type\":\"string\",\"description\":"
-            + "\"Present when more results exist.\"}},\"required\":[\"result\"]}",
+            + "\"Present when more results exist; pass it back as next_cursor.\"}},"
+            + "\"required\":[\"result\"]}",
         CanonicalJson.compact(schema));
   }
 
   @Test
   void objectResponsesPassThrough() {
     var schema =
-        generator.generate(Models.tool(tools, "get_single_streak_widget_by_id")).orElseThrow();
-    assertEquals("object", schema.get("type").asString());
-    assertEquals(2, schema.get("properties").size());
+        generator
+            .generate(
+                Models.tool(tools, "get_single_streak_widget_by_id"),
+                text("get_single_streak_widget_by_id"))
+            .orElseThrow();
+    assertEquals(
+        "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},"
+            + "\"name\":{\"type\":\"string\"}}}",
+        CanonicalJson.compact(schema));
   }
 
   @Test
   void noResponseMeansNoOutputSchema() {
-    assertTrue(generator.generate(Models.tool(tools, "echo_streak_hostile_text")).isEmpty());
+    assertTrue(
+        generator
+            .generate(
+                Models.tool(tools, "echo_streak_hostile_text"), text("echo_streak_hostile_text"))
+            .isEmpty());
   }
 
   @Test
