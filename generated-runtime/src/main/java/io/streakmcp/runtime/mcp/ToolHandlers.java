@@ -1,0 +1,141 @@
+package io.streakmcp.runtime.mcp;
+
+import io.streakmcp.runtime.json.Json;
+import io.streakmcp.runtime.protocol.ErrorCodes;
+import io.streakmcp.runtime.protocol.IncomingMessage;
+import io.streakmcp.runtime.protocol.ProtocolVersions;
+import io.streakmcp.runtime.protocol.Responses;
+import io.streakmcp.runtime.protocol.RpcException;
+import io.streakmcp.runtime.streak.RateLimit;
+import io.streakmcp.runtime.tools.CursorCodec;
+import io.streakmcp.runtime.tools.CursorState;
+import io.streakmcp.runtime.tools.ToolCatalog;
+import io.streakmcp.runtime.tools.ToolEntry;
+import io.streakmcp.runtime.tools.ToolInvoker;
+import io.streakmcp.runtime.tools.ToolOutcome;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** tools/list and tools/call, adapted to the revision of each request. */
+public final class ToolHandlers {
+  /** tools/list results are cached by modern clients for this long. */
+  static final long TTL_MS = 60_000;
+
+  /** Where a call result carries Streak's rate-limit facts. */
+  public static final String RATE_LIMIT_META = "io.streakmcp/ratelimit";
+
+  private final ToolInvoker invoker;
+  private final CursorCodec cursors;
+  private final int pageSize;
+
+  public ToolHandlers(ToolInvoker invoker, CursorCodec cursors, int pageSize) {
+    this.invoker = invoker;
+    this.cursors = cursors;
+    this.pageSize = pageSize;
+  }
+
+  Object list(IncomingMessage m, RequestContext c) {
+    ToolCatalog catalog = c.server().catalog();
+    int from = 0;
+    JsonNode cursor = m.params().get("cursor");
+    if (cursor != null && !cursor.isNull()) {
+      try {
+        from = cursors.decode(cursor.asString(), "tools/list", c.server().serverId()).offset();
+      } catch (CursorCodec.InvalidCursorException e) {
+        throw new RpcException(ErrorCodes.INVALID_PARAMS, "Invalid cursor: " + e.getMessage());
+      }
+    }
+    List<ToolEntry> all = catalog.all();
+    boolean structured = ProtocolVersions.hasStructuredContent(c.protocolVersion());
+    boolean annotations = ProtocolVersions.hasAnnotations(c.protocolVersion());
+    ObjectNode result = Json.object();
+    ArrayNode tools = result.putArray("tools");
+    int to = Math.min(all.size(), from + pageSize);
+    for (ToolEntry entry : all.subList(Math.min(from, to), to)) {
+      tools.add(ToolCatalog.wire(entry, structured, annotations));
+    }
+    if (to < all.size()) {
+      result.put(
+          "nextCursor",
+          cursors.encode(
+              "tools/list", c.server().serverId(), new CursorState(0, null, to, pageSize, 0)));
+    }
+    if (c.era() == Era.MODERN) {
+      cacheHints(result);
+    }
+    return result;
+  }
+
+  Object call(IncomingMessage m, RequestContext c) {
+    JsonNode name = m.params().get("name");
+    if (name == null || !name.isString()) {
+      throw new RpcException(
+          ErrorCodes.INVALID_PARAMS,
+          "tools/call needs params.name, the name of a tool from tools/list");
+    }
+    JsonNode arguments = m.params().get("arguments");
+    if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+      throw new RpcException(ErrorCodes.INVALID_PARAMS, "params.arguments must be an object");
+    }
+    ToolEntry tool =
+        c.server()
+            .catalog()
+            .find(name.stringValue())
+            .orElseThrow(
+                () ->
+                    new RpcException(
+                        ErrorCodes.INVALID_PARAMS,
+                        "Unknown tool: "
+                            + name.stringValue()
+                            + "; call tools/list for the tools offered"));
+    ObjectNode args = arguments instanceof ObjectNode o ? o : Json.object();
+    ToolOutcome outcome = invoker.call(tool, args, c.server().streak());
+    ObjectNode result = Json.object();
+    result.putArray("content").addObject().put("type", "text").put("text", outcome.text());
+    if (outcome.structured() != null
+        && ProtocolVersions.hasStructuredContent(c.protocolVersion())) {
+      result.set("structuredContent", outcome.structured());
+    }
+    if (outcome.isError()) {
+      result.put("isError", true);
+    }
+    if (c.era() == Era.MODERN) {
+      result.put("resultType", "complete");
+    }
+    Map<String, String> headers = rateLimitHeaders(outcome.rateLimit());
+    if (headers.isEmpty()) {
+      return result;
+    }
+    // The same facts inside the result, for transports without headers (stdio, SSE).
+    ObjectNode limits = result.putObject("_meta").putObject(RATE_LIMIT_META);
+    headers.forEach((k, v) -> limits.put(k, Long.parseLong(v)));
+    return new Reply(Responses.result(m.id(), result), 200, headers);
+  }
+
+  /** The normalised {@code ratelimit-*} headers (IETF draft names), from whatever Streak sent. */
+  static Map<String, String> rateLimitHeaders(RateLimit r) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (r.limit() >= 0) {
+      headers.put("ratelimit-limit", Long.toString(r.limit()));
+    }
+    if (r.remaining() >= 0) {
+      headers.put("ratelimit-remaining", Long.toString(r.remaining()));
+    }
+    if (r.reset() >= 0) {
+      headers.put("ratelimit-reset", Long.toString(r.reset()));
+    }
+    if (r.retryAfter() >= 0) {
+      headers.put("retry-after", Long.toString(r.retryAfter()));
+    }
+    return headers;
+  }
+
+  static void cacheHints(ObjectNode result) {
+    // Tools depend on the server token, so caches must not be shared between tokens.
+    result.put("ttlMs", TTL_MS).put("cacheScope", "private");
+  }
+}

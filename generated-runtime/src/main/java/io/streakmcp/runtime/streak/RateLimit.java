@@ -1,0 +1,105 @@
+package io.streakmcp.runtime.streak;
+
+import java.net.http.HttpHeaders;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rate-limit facts normalised from whatever Streak sends: {@code Retry-After} (seconds or an HTTP
+ * date), {@code X-RateLimit-*}, {@code RateLimit-*} (IETF draft, separate fields), or the combined
+ * {@code RateLimit: limit=, remaining=, reset=} field. Reset is always seconds from now; an
+ * epoch-seconds reset (some APIs send one) is turned into seconds from now.
+ *
+ * @param limit requests allowed in the window, or -1 when unknown
+ * @param remaining requests left, or -1 when unknown
+ * @param reset seconds until the window resets, or -1 when unknown
+ * @param retryAfter seconds to wait before retrying, or -1 when unknown
+ */
+public record RateLimit(long limit, long remaining, long reset, long retryAfter) {
+  private static final Pattern COMBINED =
+      Pattern.compile("(limit|remaining|reset)\\s*=\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+
+  /** Above this a reset value is an epoch timestamp, not a number of seconds. */
+  private static final long EPOCH_THRESHOLD = 1_000_000_000L;
+
+  public static final RateLimit NONE = new RateLimit(-1, -1, -1, -1);
+
+  public boolean known() {
+    return limit >= 0 || remaining >= 0 || reset >= 0 || retryAfter >= 0;
+  }
+
+  public static RateLimit from(HttpHeaders headers, Clock clock) {
+    long limit = number(headers, "ratelimit-limit", "x-ratelimit-limit");
+    long remaining = number(headers, "ratelimit-remaining", "x-ratelimit-remaining");
+    long reset = number(headers, "ratelimit-reset", "x-ratelimit-reset");
+    String combined = headers.firstValue("ratelimit").orElse(null);
+    if (combined != null) {
+      Matcher m = COMBINED.matcher(combined);
+      while (m.find()) {
+        long v = Long.parseLong(m.group(2));
+        switch (m.group(1).toLowerCase(Locale.ROOT)) {
+          case "limit" -> limit = limit < 0 ? v : limit;
+          case "remaining" -> remaining = remaining < 0 ? v : remaining;
+          default -> reset = reset < 0 ? v : reset;
+        }
+      }
+    }
+    long now = clock.instant().getEpochSecond();
+    if (reset > EPOCH_THRESHOLD) {
+      reset = Math.max(0, reset - now);
+    }
+    long retryAfter = retryAfter(headers.firstValue("retry-after").orElse(null), now);
+    if (retryAfter < 0 && reset >= 0 && remaining == 0) {
+      retryAfter = reset;
+    }
+    if (reset < 0 && retryAfter >= 0) {
+      reset = retryAfter;
+    }
+    return new RateLimit(limit, remaining, reset, retryAfter);
+  }
+
+  private static long number(HttpHeaders headers, String... names) {
+    for (String name : names) {
+      OptionalLong v = parse(headers.firstValue(name).orElse(null));
+      if (v.isPresent()) {
+        return v.getAsLong();
+      }
+    }
+    return -1;
+  }
+
+  private static long retryAfter(String value, long now) {
+    if (value == null) {
+      return -1;
+    }
+    OptionalLong seconds = parse(value);
+    if (seconds.isPresent()) {
+      return seconds.getAsLong();
+    }
+    try {
+      long at =
+          ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
+      return Math.max(0, at - now);
+    } catch (DateTimeParseException e) {
+      return -1;
+    }
+  }
+
+  private static OptionalLong parse(String value) {
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      long v = Long.parseLong(value.trim());
+      return v >= 0 ? OptionalLong.of(v) : OptionalLong.empty();
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.streakmcp.runtime.streak;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Calls Streak on behalf of one account. HTTP Basic with the API key as the user name and an empty
+ * password, the scheme Streak documents. One instance per API key; the underlying {@link
+ * HttpClient} is shared and keeps connections alive.
+ */
+public final class StreakClient {
+  private final HttpClient http;
+  private final URI baseUrl;
+  private final String authorization;
+  private final String apiKey;
+  private final Duration readTimeout;
+  private final Clock clock;
+
+  /**
+   * @param http the shared HTTP client (its connect timeout applies)
+   * @param baseUrl the API root that has {@code /v1} and {@code /v2} under it, e.g. {@code
+   *     https://api.streak.com/api}
+   * @param apiKey the account's Streak API key
+   * @param readTimeout how long to wait for Streak's answer
+   */
+  public StreakClient(
+      HttpClient http, URI baseUrl, String apiKey, Duration readTimeout, Clock clock) {
+    this.http = http;
+    String base = baseUrl.toString();
+    this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    this.apiKey = apiKey;
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
+    this.readTimeout = readTimeout;
+    this.clock = clock;
+  }
+
+  /** A shared client with the given connect timeout; HTTP/1.1, as Streak serves it. */
+  public static HttpClient httpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  public StreakResponse send(StreakRequest request) throws StreakUnavailableException {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri(request))
+            .timeout(readTimeout)
+            .header("Authorization", authorization)
+            .header("Accept", "application/json");
+    HttpRequest.BodyPublisher body =
+        request.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(request.body());
+    if (request.contentType() != null) {
+      builder.header("Content-Type", request.contentType());
+    }
+    builder.method(request.method(), body);
+    try {
+      HttpResponse<byte[]> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new StreakResponse(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("content-type").orElse(""),
+          RateLimit.from(response.headers(), clock));
+    } catch (HttpConnectTimeoutException e) {
+      throw new StreakUnavailableException("Streak did not accept a connection in time", e);
+    } catch (HttpTimeoutException e) {
+      throw new StreakUnavailableException(
+          "Streak did not answer within " + readTimeout.toSeconds() + " s", e);
+    } catch (ConnectException e) {
+      throw new StreakUnavailableException("Streak could not be reached", e);
+    } catch (IOException e) {
+      throw new StreakUnavailableException("the connection to Streak failed before an answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StreakUnavailableException("the call to Streak was interrupted", e);
+    }
+  }
+
+  /**
+   * The text with this account's API key (and its Basic encoding) cut out. Streak does not echo
+   * keys in errors today; this makes sure a future answer that does cannot leak one.
+   */
+  public String redact(String text) {
+    String out = text;
+    if (!apiKey.isEmpty()) {
+      out = out.replace(apiKey, "[redacted]");
+    }
+    return out.replace(authorization.substring("Basic ".length()), "[redacted]");
+  }
+
+  private URI uri(StreakRequest request) {
+    StringBuilder sb = new StringBuilder(baseUrl.toString()).append(request.path());
+    if (!request.query().isEmpty()) {
+      StringJoiner q = new StringJoiner("&", "?", "");
+      for (Map.Entry<String, String> e : request.query()) {
+        q.add(PathEncoder.component(e.getKey()) + "=" + PathEncoder.component(e.getValue()));
+      }
+      sb.append(q);
+    }
+    return URI.create(sb.toString());
+  }
+}

@@ -1,0 +1,111 @@
+package io.streakmcp.runtime.tools;
+
+import io.streakmcp.runtime.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Opaque cursors: the state, the tool it belongs to and a hash of the arguments it was made for,
+ * then an HMAC-SHA256 over all of it. Any instance with the same secret accepts a cursor from any
+ * other, so no server memory is needed; a cursor that was changed, made for another tool, or made
+ * for other filters is refused with a clear reason.
+ */
+public final class CursorCodec {
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+  /** Longer than any honest cursor: Streak tokens are short. */
+  private static final int MAX_LENGTH = 4096;
+
+  private final SecretKeySpec key;
+
+  public CursorCodec(byte[] secret) {
+    if (secret.length < 16) {
+      throw new IllegalArgumentException("the cursor secret needs at least 16 bytes");
+    }
+    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+  }
+
+  public String encode(String scope, String argumentsHash, CursorState state) {
+    ObjectNode body =
+        Json.object()
+            .put("s", scope)
+            .put("a", argumentsHash)
+            .put("p", state.page())
+            .put("o", state.offset())
+            .put("l", state.limit())
+            .put("n", state.step());
+    if (state.token() != null) {
+      body.put("t", state.token());
+    }
+    String payload = ENCODER.encodeToString(Json.bytes(body));
+    return payload + "." + ENCODER.encodeToString(mac(payload));
+  }
+
+  /**
+   * The state inside a cursor.
+   *
+   * @throws InvalidCursorException with a reason a model can act on
+   */
+  public CursorState decode(String cursor, String scope, String argumentsHash) {
+    if (cursor.length() > MAX_LENGTH) {
+      throw new InvalidCursorException("the cursor is too long to be one of ours");
+    }
+    int dot = cursor.indexOf('.');
+    if (dot <= 0 || dot != cursor.lastIndexOf('.')) {
+      throw new InvalidCursorException("the cursor is not one this server issued");
+    }
+    String payload = cursor.substring(0, dot);
+    byte[] signature;
+    JsonNode body;
+    try {
+      signature = DECODER.decode(cursor.substring(dot + 1));
+      body = Json.MAPPER.readTree(DECODER.decode(payload));
+    } catch (RuntimeException e) {
+      throw new InvalidCursorException("the cursor is not one this server issued");
+    }
+    if (!MessageDigest.isEqual(signature, mac(payload))) {
+      throw new InvalidCursorException("the cursor was altered or comes from another server");
+    }
+    if (!scope.equals(body.path("s").asString())) {
+      throw new InvalidCursorException("the cursor belongs to another tool");
+    }
+    if (!argumentsHash.equals(body.path("a").asString())) {
+      throw new InvalidCursorException(
+          "the cursor was made for other arguments; repeat the first call's arguments, or omit"
+              + " next_cursor to start again");
+    }
+    JsonNode token = body.get("t");
+    return new CursorState(
+        body.path("p").asInt(),
+        token == null ? null : token.asString(),
+        body.path("o").asInt(),
+        body.path("l").asInt(),
+        body.path("n").asInt());
+  }
+
+  private byte[] mac(String payload) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JVM has HmacSHA256", e);
+    }
+  }
+
+  /** A cursor that cannot be used, and why. */
+  public static final class InvalidCursorException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidCursorException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.streakmcp.runtime.transport;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the HTTP transport listens and what it accepts.
+ *
+ * @param host the interface to bind; 127.0.0.1 unless told otherwise
+ * @param port the port, or 0 for any free one
+ * @param maxRequestBytes the largest request body accepted
+ * @param idleTimeout how long an idle connection is kept
+ * @param maxThreads the bound of the request thread pool
+ * @param allowedOrigins browser origins accepted besides loopback ones (e.g. an admin page)
+ * @param allowedHosts Host header values accepted; empty means any (a public deployment behind a
+ *     proxy), and loopback names are always accepted
+ * @param sessionSecret the key that signs session ids; instances behind one load balancer share it
+ */
+public record HttpServerConfig(
+    String host,
+    int port,
+    int maxRequestBytes,
+    Duration idleTimeout,
+    int maxThreads,
+    Set<String> allowedOrigins,
+    Set<String> allowedHosts,
+    byte[] sessionSecret) {
+
+  public HttpServerConfig {
+    allowedOrigins = Set.copyOf(allowedOrigins);
+    allowedHosts = Set.copyOf(allowedHosts);
+    sessionSecret = sessionSecret.clone();
+  }
+
+  /** Loopback-only defaults: the safe configuration for a desktop or a test. */
+  public static HttpServerConfig loopback(int port, byte[] sessionSecret) {
+    return new HttpServerConfig(
+        "127.0.0.1",
+        port,
+        1024 * 1024,
+        Duration.ofSeconds(60),
+        64,
+        Set.of(),
+        Set.of("localhost", "127.0.0.1", "[::1]"),
+        sessionSecret);
+  }
+}

@@ -1,0 +1,67 @@
+package io.streakmcp.runtime.transport;
+
+import io.streakmcp.runtime.mcp.McpEngine;
+import io.streakmcp.runtime.server.ServerResolver;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** The MCP HTTP server on embedded Jetty: a bounded pool, idle timeouts, one connector. */
+public final class McpHttpServer implements AutoCloseable {
+  private final Server jetty;
+  private final ServerConnector connector;
+  private final NotificationHub hub;
+
+  /**
+   * @param extra another handler tried after the MCP routes (the admin API, health), or null
+   */
+  public McpHttpServer(
+      ServerResolver servers, McpEngine engine, HttpServerConfig config, Handler extra) {
+    QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), 4);
+    pool.setName("mcp-http");
+    this.jetty = new Server(pool);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(16 * 1024);
+    this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    connector.setIdleTimeout(config.idleTimeout().toMillis());
+    jetty.addConnector(connector);
+    this.hub = new NotificationHub(15);
+    Handler mcp = new McpHttpHandler(servers, engine, config, hub);
+    jetty.setHandler(extra == null ? mcp : new Handler.Sequence(mcp, extra));
+    jetty.setStopTimeout(5_000);
+  }
+
+  public McpHttpServer start() throws Exception {
+    jetty.start();
+    return this;
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public NotificationHub hub() {
+    return hub;
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to the stop timeout), then stops. */
+  @Override
+  public void close() {
+    hub.close();
+    try {
+      jetty.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("the HTTP server did not stop cleanly", e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.streakmcp.runtime.transport;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The open notification streams of this instance, by MCP server, and a keep-alive for each. Only a
+ * live connection is held here; nothing in it is needed by another instance.
+ */
+public final class NotificationHub implements AutoCloseable {
+  private final Map<String, Set<SseStream>> streams = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "mcp-sse-keepalive");
+            t.setDaemon(true);
+            return t;
+          });
+
+  NotificationHub(long keepAliveSeconds) {
+    timer.scheduleAtFixedRate(
+        this::keepAlive, keepAliveSeconds, keepAliveSeconds, TimeUnit.SECONDS);
+  }
+
+  void add(String serverId, SseStream stream) {
+    streams.computeIfAbsent(serverId, k -> ConcurrentHashMap.newKeySet()).add(stream);
+  }
+
+  void remove(String serverId, SseStream stream) {
+    Set<SseStream> set = streams.get(serverId);
+    if (set != null) {
+      set.remove(stream);
+    }
+  }
+
+  /** Sends a JSON-RPC notification to every open stream of a server. */
+  public void publish(String serverId, String json) {
+    for (SseStream s : List.copyOf(streams.getOrDefault(serverId, Set.of()))) {
+      s.send("message", json);
+    }
+  }
+
+  /** How many streams are open, for tests and health. */
+  public int openStreams() {
+    return streams.values().stream().mapToInt(Set::size).sum();
+  }
+
+  private void keepAlive() {
+    streams.values().forEach(set -> List.copyOf(set).forEach(SseStream::keepAlive));
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    streams.values().forEach(set -> List.copyOf(set).forEach(SseStream::close));
+  }
+}

@@ -1,0 +1,74 @@
+package io.streakmcp.runtime.transport;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.FutureCallback;
+
+/**
+ * One open server-sent-events response. Writes are serialised, and a write that fails (the client
+ * went away) closes the stream, so a dead client never holds a thread or a registration.
+ */
+final class SseStream {
+  private final Response response;
+  private final Callback done;
+  private final AtomicBoolean open = new AtomicBoolean(true);
+  private final Runnable onClose;
+
+  SseStream(Response response, Callback done, Runnable onClose) {
+    this.response = response;
+    this.done = done;
+    this.onClose = onClose;
+  }
+
+  boolean isOpen() {
+    return open.get();
+  }
+
+  /** Sends one event; returns false (and closes) if the client is gone. */
+  synchronized boolean send(String event, String data) {
+    StringBuilder sb = new StringBuilder();
+    if (event != null) {
+      sb.append("event: ").append(event).append('\n');
+    }
+    // The JSON we send has no raw newlines; split anyway so SSE framing can never break.
+    for (String line : data.split("\n", -1)) {
+      sb.append("data: ").append(line).append('\n');
+    }
+    return write(sb.append('\n').toString());
+  }
+
+  /** A comment line that keeps proxies from closing an idle stream. */
+  synchronized boolean keepAlive() {
+    return write(": keep-alive\n\n");
+  }
+
+  private boolean write(String text) {
+    if (!open.get()) {
+      return false;
+    }
+    FutureCallback written = new FutureCallback();
+    response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
+    try {
+      written.get(10, TimeUnit.SECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      return false;
+    } catch (Exception e) {
+      close();
+      return false;
+    }
+  }
+
+  void close() {
+    if (open.compareAndSet(true, false)) {
+      onClose.run();
+      response.write(true, ByteBuffer.allocate(0), done);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The deployable: the generated Streak tools served over MCP (HTTP or stdio). */
+package io.streakmcp.server;
