@@ -9,7 +9,6 @@ import io.streakmcp.runtime.protocol.Responses;
 import io.streakmcp.runtime.protocol.RpcException;
 import io.streakmcp.runtime.server.McpServerContext;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +58,15 @@ public final class McpEngine {
       McpServerContext server,
       Map<String, String> headers,
       String legacyVersion) {
-    Optional<JsonNode> modernVersion = ModernMeta.requestedVersion(message);
-    if (modernVersion.isPresent() && !Methods.INITIALIZE.equals(message.method())) {
-      String version = ModernMeta.check(message, modernVersion.get(), headers);
-      return new RequestContext(server, Era.MODERN, version);
+    if (isModern(message.params(), message.method(), headers)) {
+      return new RequestContext(server, Era.MODERN, ModernMeta.check(message, headers));
     }
     return new RequestContext(server, Era.LEGACY, legacyVersion);
+  }
+
+  /** Whether a request (params, method, headers) is served statelessly as 2026-07-28. */
+  public static boolean isModern(JsonNode params, String method, Map<String, String> headers) {
+    return ModernMeta.isModern(params, method, headers);
   }
 
   /** Serves one message in its context. Never throws. */

@@ -9,7 +9,6 @@ import io.streakmcp.runtime.protocol.RpcException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,28 +23,46 @@ final class ModernMeta {
 
   private ModernMeta() {}
 
-  /** The modern version a request asks for, if it is a modern request at all. */
-  static Optional<JsonNode> requestedVersion(IncomingMessage message) {
-    return Optional.ofNullable(message.params().path("_meta").get(VERSION));
+  /**
+   * Whether a request is served under the modern (stateless) model: its HTTP version header names a
+   * modern revision, or its {@code _meta} carries modern fields. An {@code initialize} is legacy
+   * unless the header says otherwise, since legacy clients may send _meta too.
+   */
+  static boolean isModern(JsonNode params, String method, Map<String, String> headers) {
+    String header = headers == null ? null : headers.get("mcp-protocol-version");
+    if (header != null && ProtocolVersions.MODERN.contains(header.strip())) {
+      return true;
+    }
+    JsonNode meta = params == null ? null : params.path("_meta");
+    boolean modernMeta = meta != null && (meta.has(VERSION) || meta.has(CAPABILITIES));
+    return modernMeta && !Methods.INITIALIZE.equals(method);
   }
 
   /**
-   * Checks a modern request; returns its version.
+   * Checks a modern request in the order the spec's errors imply: missing metadata (-32602), then
+   * headers that disagree with the body (-32020), then an unsupported version (-32022).
    *
    * @param headers lower-case HTTP header names to values, or null on stdio
+   * @return the request's protocol version
    */
-  static String check(IncomingMessage message, JsonNode version, Map<String, String> headers) {
-    if (!version.isString() || !ProtocolVersions.MODERN.contains(version.stringValue())) {
-      ObjectNode data = Json.object();
-      ProtocolVersions.MODERN.forEach(data.putArray("supported")::add);
-      data.set("requested", version);
+  static String check(IncomingMessage message, Map<String, String> headers) {
+    JsonNode meta = message.params().get("_meta");
+    if (meta == null || !meta.isObject()) {
       throw new RpcException(
-          ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
-          "Unsupported protocol version: " + version,
-          data,
+          ErrorCodes.INVALID_PARAMS,
+          "params._meta is required in " + ProtocolVersions.V2026_07_28 + " requests",
+          null,
           400);
     }
-    if (!message.params().path("_meta").path(CAPABILITIES).isObject()) {
+    JsonNode version = meta.get(VERSION);
+    if (version == null || !version.isString()) {
+      throw new RpcException(
+          ErrorCodes.INVALID_PARAMS,
+          "_meta." + VERSION + " is required (a string such as \"2026-07-28\")",
+          null,
+          400);
+    }
+    if (!meta.path(CAPABILITIES).isObject()) {
       throw new RpcException(
           ErrorCodes.INVALID_PARAMS,
           "_meta." + CAPABILITIES + " is required (an object; {} for none)",
@@ -54,6 +71,16 @@ final class ModernMeta {
     }
     if (headers != null) {
       checkHeaders(message, version.stringValue(), headers);
+    }
+    if (!ProtocolVersions.MODERN.contains(version.stringValue())) {
+      ObjectNode data = Json.object();
+      ProtocolVersions.MODERN.forEach(data.putArray("supported")::add);
+      data.set("requested", version);
+      throw new RpcException(
+          ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+          "Unsupported protocol version: " + version.stringValue(),
+          data,
+          400);
     }
     return version.stringValue();
   }

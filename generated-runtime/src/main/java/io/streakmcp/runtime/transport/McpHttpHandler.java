@@ -72,12 +72,35 @@ public final class McpHttpHandler extends Handler.Abstract {
     if (!route.matches()) {
       return false;
     }
+    try {
+      route(request, response, callback, route);
+    } catch (RuntimeException e) {
+      // A bug: the client gets a reference to quote, never the exception; the log gets both.
+      String ref = java.util.UUID.randomUUID().toString().substring(0, 8);
+      LOG.error(
+          "internal error (ref {}) on {} {}",
+          ref,
+          request.getMethod(),
+          route.group(2) == null ? "/mcp/{token}" : "/mcp/{token}" + route.group(2),
+          e);
+      if (!response.isCommitted()) {
+        HttpExchange.error(
+            response, callback, 200, ErrorCodes.INTERNAL_ERROR, "Internal error (ref " + ref + ")");
+      } else {
+        callback.failed(e);
+      }
+    }
+    return true;
+  }
+
+  private void route(Request request, Response response, Callback callback, Matcher route)
+      throws Exception {
     Map<String, String> headers = HttpExchange.headers(request);
     Optional<String> refused = origins.check(headers.get("origin"), headers.get("host"));
     if (refused.isPresent()) {
       HttpExchange.error(
           response, callback, 403, ErrorCodes.TRANSPORT, "Forbidden: " + refused.get());
-      return true;
+      return;
     }
     Optional<McpServerContext> server = servers.resolve(route.group(1));
     if (server.isEmpty()) {
@@ -87,7 +110,7 @@ public final class McpHttpHandler extends Handler.Abstract {
           404,
           ErrorCodes.TRANSPORT,
           "No MCP server at this URL: the token is unknown, revoked or expired");
-      return true;
+      return;
     }
     String method = request.getMethod();
     String sub = route.group(2);
@@ -111,7 +134,6 @@ public final class McpHttpHandler extends Handler.Abstract {
         default -> HttpExchange.methodNotAllowed(response, callback, "POST, GET");
       }
     }
-    return true;
   }
 
   private void streamablePost(
@@ -127,7 +149,9 @@ public final class McpHttpHandler extends Handler.Abstract {
     }
     String legacyVersion;
     String sessionId = headers.get("mcp-session-id");
-    boolean modern = isModern(json);
+    boolean modern =
+        json.isObject()
+            && McpEngine.isModern(json.get("params"), json.path("method").asString(), headers);
     if (sessionId != null && !modern) {
       Optional<String> version = sessions.verify(sessionId, server.serverId());
       if (version.isEmpty()) {
@@ -260,28 +284,31 @@ public final class McpHttpHandler extends Handler.Abstract {
     stream.keepAlive();
   }
 
-  /** 2026-07-28 subscriptions/listen: acknowledge, then deliver list changes on this stream. */
+  /**
+   * 2026-07-28 subscriptions/listen: acknowledge the subset of the requested notifications this
+   * server honours (tool list changes), then keep the stream for them.
+   */
   private void listen(
       Response response,
       Callback callback,
       McpServerContext server,
       Map<String, String> headers,
       IncomingMessage message) {
-    Reply checked =
-        serve(
-            new IncomingMessage(
-                message.id(), Methods.TOOLS_LIST, message.params(), IncomingMessage.Kind.REQUEST),
-            server,
-            headers,
-            null);
-    if (checked.body() != null && checked.body().has("error")) {
-      ObjectNode error = checked.body().deepCopy();
-      HttpExchange.json(response, callback, checked.status(), error, Map.of());
+    try {
+      engine.context(message, server, headers, null);
+    } catch (RpcException e) {
+      HttpExchange.json(
+          response, callback, e.httpStatus(), Responses.error(message.id(), e), Map.of());
       return;
     }
-    SseStream stream = openStream(response, callback, server.serverId(), null);
+    boolean tools = message.params().path("notifications").path("toolsListChanged").asBoolean();
+    SseStream stream = openStream(response, callback, tools ? server.serverId() : null, null);
+    stream.subscription(message.id());
     ObjectNode params = Json.object();
-    params.putObject("notifications").put("toolsListChanged", true);
+    ObjectNode honoured = params.putObject("notifications");
+    if (tools) {
+      honoured.put("toolsListChanged", true);
+    }
     params.putObject("_meta").set("io.modelcontextprotocol/subscriptionId", message.id());
     stream.send(
         "message", Json.write(Responses.notification(Methods.SUBSCRIPTIONS_ACKNOWLEDGED, params)));
@@ -352,8 +379,13 @@ public final class McpHttpHandler extends Handler.Abstract {
     }
   }
 
+  /**
+   * Opens an event stream and registers it for a server's notifications; a null server id registers
+   * it for none (a listen that asked for nothing we send), keep-alives only.
+   */
   private SseStream openStream(
       Response response, Callback callback, String serverId, Runnable onClose) {
+    String key = serverId == null ? "" : serverId;
     response.setStatus(200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
@@ -364,13 +396,13 @@ public final class McpHttpHandler extends Handler.Abstract {
             response,
             callback,
             () -> {
-              hub.remove(serverId, holder[0]);
+              hub.remove(key, holder[0]);
               if (onClose != null) {
                 onClose.run();
               }
             });
     holder[0] = stream;
-    hub.add(serverId, stream);
+    hub.add(key, stream);
     return stream;
   }
 
@@ -417,11 +449,5 @@ public final class McpHttpHandler extends Handler.Abstract {
       HttpExchange.error(response, callback, 400, ErrorCodes.PARSE_ERROR, "Parse error");
       return null;
     }
-  }
-
-  private static boolean isModern(JsonNode json) {
-    return json.isObject()
-        && json.path("params").path("_meta").has("io.modelcontextprotocol/protocolVersion")
-        && !Methods.INITIALIZE.equals(json.path("method").asString());
   }
 }

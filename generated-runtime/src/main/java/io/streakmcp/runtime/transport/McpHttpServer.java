@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The MCP HTTP server on embedded Jetty: a bounded pool, idle timeouts, one connector. */
@@ -36,6 +37,11 @@ public final class McpHttpServer implements AutoCloseable {
     Handler mcp = new McpHttpHandler(servers, engine, config, hub);
     jetty.setHandler(extra == null ? mcp : new Handler.Sequence(mcp, extra));
     jetty.setStopTimeout(5_000);
+    // Jetty's own error pages (for anything our handlers do not answer) show no message or stack.
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowMessageInTitle(false);
+    jetty.setErrorHandler(errors);
   }
 
   public McpHttpServer start() throws Exception {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The open notification streams of this instance, by MCP server, and a keep-alive for each. Only a
@@ -38,10 +39,10 @@ public final class NotificationHub implements AutoCloseable {
     }
   }
 
-  /** Sends a JSON-RPC notification to every open stream of a server. */
-  public void publish(String serverId, String json) {
+  /** Sends a JSON-RPC notification to every open stream of a server on this instance. */
+  public void publish(String serverId, ObjectNode notification) {
     for (SseStream s : List.copyOf(streams.getOrDefault(serverId, Set.of()))) {
-      s.send("message", json);
+      s.notify(notification);
     }
   }
 

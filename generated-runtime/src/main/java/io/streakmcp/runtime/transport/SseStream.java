@@ -1,5 +1,6 @@
 package io.streakmcp.runtime.transport;
 
+import io.streakmcp.runtime.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.FutureCallback;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One open server-sent-events response. Writes are serialised, and a write that fails (the client
@@ -17,11 +20,32 @@ final class SseStream {
   private final Callback done;
   private final AtomicBoolean open = new AtomicBoolean(true);
   private final Runnable onClose;
+  private volatile JsonNode subscriptionId;
 
   SseStream(Response response, Callback done, Runnable onClose) {
     this.response = response;
     this.done = done;
     this.onClose = onClose;
+  }
+
+  /** Marks a 2026-07-28 listen stream: its notifications carry this subscription id. */
+  void subscription(JsonNode id) {
+    this.subscriptionId = id;
+  }
+
+  /** Sends a JSON-RPC notification, tagged with the subscription id on a listen stream. */
+  boolean notify(ObjectNode notification) {
+    JsonNode id = subscriptionId;
+    if (id == null) {
+      return send("message", Json.write(notification));
+    }
+    ObjectNode tagged = notification.deepCopy();
+    ObjectNode params =
+        tagged.has("params") ? (ObjectNode) tagged.get("params") : tagged.putObject("params");
+    ObjectNode meta =
+        params.has("_meta") ? (ObjectNode) params.get("_meta") : params.putObject("_meta");
+    meta.set("io.modelcontextprotocol/subscriptionId", id);
+    return send("message", Json.write(tagged));
   }
 
   boolean isOpen() {

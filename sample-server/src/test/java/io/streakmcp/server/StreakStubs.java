@@ -1,0 +1,24 @@
+package io.streakmcp.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/** The few Streak answers the client tests need. */
+final class StreakStubs {
+  static void pipelinesAndABox(WireMockServer streak) {
+    streak.stubFor(
+        get(urlPathEqualTo("/api/v2/pipelines"))
+            .willReturn(
+                okJson(
+                    "{\"results\":[{\"key\":\"p1\",\"name\":\"Sales\"},{\"key\":\"p2\",\"name\":\"Hiring\"}],"
+                        + "\"hasNextPage\":false}")));
+    streak.stubFor(
+        get(urlPathEqualTo("/api/v1/boxes/b1"))
+            .willReturn(
+                okJson(
+                    "{\"key\":\"b1\",\"boxKey\":\"b1\",\"name\":\"Acme Corp Renewal\",\"stageKey\":\"5001\"}")));
+  }
+
+  private StreakStubs() {}
+}
