@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Fills a path template with values, each encoded as one opaque path segment. Everything but
  * letters, digits, {@code -}, {@code _} and {@code ~} is percent-encoded, dots included: a key such
- * as {@code ../../v1/users/me} becomes {@code ..%2F..%2Fv1...}, and even a bare {@code ..} becomes
- * {@code %2E%2E}, so no value can climb out of its segment or reach another route.
+ * as {@code ../../v1/users/me} becomes {@code %2E%2E%2F%2E%2E%2Fv1...}, and a bare {@code ..}
+ * becomes {@code %2E%2E}, so no value can climb out of its segment or reach another route.
  */
 public final class PathEncoder {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");

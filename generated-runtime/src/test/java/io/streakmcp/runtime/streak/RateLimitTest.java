@@ -1,0 +1,68 @@
+package io.streakmcp.runtime.streak;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.http.HttpHeaders;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RateLimitTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+
+  private static RateLimit parse(Map<String, String> headers) {
+    Map<String, List<String>> map = new java.util.HashMap<>();
+    headers.forEach((k, v) -> map.put(k, List.of(v)));
+    return RateLimit.from(HttpHeaders.of(map, (a, b) -> true), CLOCK);
+  }
+
+  @Test
+  void xRateLimitHeaders() {
+    assertEquals(
+        new RateLimit(600, 12, 40, -1),
+        parse(
+            Map.of(
+                "X-RateLimit-Limit",
+                "600",
+                "X-RateLimit-Remaining",
+                "12",
+                "X-RateLimit-Reset",
+                "40")));
+  }
+
+  @Test
+  void ietfDraftSeparateAndCombinedFields() {
+    assertEquals(
+        new RateLimit(100, 0, 9, 9),
+        parse(
+            Map.of("RateLimit-Limit", "100", "RateLimit-Remaining", "0", "RateLimit-Reset", "9")));
+    assertEquals(
+        new RateLimit(50, 3, 20, -1),
+        parse(Map.of("RateLimit", "limit=50, remaining=3, reset=20")));
+  }
+
+  @Test
+  void anEpochResetBecomesSecondsFromNow() {
+    long epoch = Instant.parse("2026-11-23T10:01:00Z").getEpochSecond();
+    assertEquals(60, parse(Map.of("X-RateLimit-Reset", Long.toString(epoch))).reset());
+  }
+
+  @Test
+  void retryAfterInSecondsOrAsAnHttpDate() {
+    assertEquals(30, parse(Map.of("Retry-After", "30")).retryAfter());
+    assertEquals(30, parse(Map.of("Retry-After", "30")).reset(), "reset falls back to it");
+    assertEquals(90, parse(Map.of("Retry-After", "Mon, 23 Nov 2026 10:01:30 GMT")).retryAfter());
+  }
+
+  @Test
+  void garbageIsIgnoredNotFatal() {
+    RateLimit r =
+        parse(Map.of("Retry-After", "soon", "X-RateLimit-Limit", "-5", "RateLimit", "limit=abc"));
+    assertFalse(r.known());
+  }
+}
