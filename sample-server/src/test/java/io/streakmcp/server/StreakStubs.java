@@ -17,7 +17,14 @@ final class StreakStubs {
         get(urlPathEqualTo("/api/v1/boxes/b1"))
             .willReturn(
                 okJson(
-                    "{\"key\":\"b1\",\"boxKey\":\"b1\",\"name\":\"Acme Corp Renewal\",\"stageKey\":\"5001\"}")));
+                    "{\"key\":\"b1\",\"boxKey\":\"b1\",\"name\":\"Acme Corp Renewal\",\"stageKey\":\"5001\","
+                        + "\"notes\":null}")));
+    streak.stubFor(
+        get(urlPathEqualTo("/api/v1/boxes/missing"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withBody("{\"success\":false,\"error\":\"existing entity does not exist\"}")));
   }
 
   private StreakStubs() {}

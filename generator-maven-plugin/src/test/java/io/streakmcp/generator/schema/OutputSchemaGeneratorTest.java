@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streakmcp.generator.model.ToolSet;
 import io.streakmcp.generator.support.Models;
+import io.streakmcp.generator.text.DescriptionRenderer;
+import io.streakmcp.generator.text.ToolText;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class OutputSchemaGeneratorTest {
   @TempDir static Path work;
@@ -20,55 +24,59 @@ class OutputSchemaGeneratorTest {
     tools = Models.tiny(work);
   }
 
-  private static io.streakmcp.generator.text.ToolText text(String tool) {
-    return new io.streakmcp.generator.text.DescriptionRenderer().render(Models.tool(tools, tool));
+  private JsonNode schema(String tool) {
+    ToolText text = new DescriptionRenderer().render(Models.tool(tools, tool));
+    return generator.generate(Models.tool(tools, tool), text).orElseThrow();
   }
 
   @Test
   void listResultsAreWrappedWithACursor() {
-    var schema =
-        generator
-            .generate(
-                Models.tool(tools, "list_all_streak_widgets"), text("list_all_streak_widgets"))
-            .orElseThrow();
+    JsonNode schema = schema("list_all_streak_widgets");
+    assertEquals("object", schema.get("type").asString(), "MCP wants an object root");
     assertEquals(
         "{\"type\":\"object\",\"properties\":{\"result\":{\"type\":\"array\",\"items\":"
-            + "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"}}}},"
-            + "\"next_cursor\":{\"type\":\"string\",\"description\":"
+            + "{\"type\":[\"object\",\"null\"],\"properties\":{\"key\":{\"type\":[\"string\","
+            + "\"null\"]}}}},\"next_cursor\":{\"type\":\"string\",\"description\":"
             + "\"Present when more results exist; pass it back as next_cursor.\"}},"
             + "\"required\":[\"result\"]}",
-        CanonicalJson.compact(schema));
+        CanonicalJson.compact(schema.get("anyOf").get(0)));
   }
 
   @Test
-  void objectResponsesPassThrough() {
-    var schema =
-        generator
-            .generate(
-                Models.tool(tools, "get_single_streak_widget_by_id"),
-                text("get_single_streak_widget_by_id"))
-            .orElseThrow();
+  void objectResponsesAdmitNullFields() {
     assertEquals(
-        "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":\"string\"},"
-            + "\"name\":{\"type\":\"string\"}}}",
-        CanonicalJson.compact(schema));
+        "{\"type\":\"object\",\"properties\":{\"key\":{\"type\":[\"string\",\"null\"]},"
+            + "\"name\":{\"type\":[\"string\",\"null\"]}}}",
+        CanonicalJson.compact(schema("get_single_streak_widget_by_id").get("anyOf").get(0)));
+  }
+
+  @Test
+  void everyResultAlsoAdmitsAToolError() {
+    JsonNode error = schema("get_single_streak_widget_by_id").get("anyOf").get(1);
+    assertEquals("[\"error\"]", CanonicalJson.compact(error.get("required")));
+    assertTrue(error.get("properties").has("retry_after"));
+    assertTrue(error.get("properties").get("ratelimit").get("properties").has("reset"));
+  }
+
+  @Test
+  void nullableAddsNullToEnumsToo() {
+    JsonNode enumSchema = JsonMapper.shared().readTree("{\"type\":\"string\",\"enum\":[\"DONE\"]}");
+    assertEquals(
+        "{\"type\":[\"string\",\"null\"],\"enum\":[\"DONE\",null]}",
+        CanonicalJson.compact(OutputSchemaGenerator.nullable(enumSchema)));
   }
 
   @Test
   void noResponseMeansNoOutputSchema() {
-    assertTrue(
-        generator
-            .generate(
-                Models.tool(tools, "echo_streak_hostile_text"), text("echo_streak_hostile_text"))
-            .isEmpty());
+    ToolText text =
+        new DescriptionRenderer().render(Models.tool(tools, "echo_streak_hostile_text"));
+    assertTrue(generator.generate(Models.tool(tools, "echo_streak_hostile_text"), text).isEmpty());
   }
 
   @Test
   void pagedToolsGetLimitAndCursorInTheirInputSchema() {
     var model = Models.tool(tools, "list_all_streak_widgets");
-    var input =
-        new InputSchemaGenerator()
-            .generate(model, new io.streakmcp.generator.text.DescriptionRenderer().render(model));
+    var input = new InputSchemaGenerator().generate(model, new DescriptionRenderer().render(model));
     var limit = input.get("properties").get("limit");
     assertEquals("integer", limit.get("type").asString());
     assertEquals(1, limit.get("minimum").asInt());
