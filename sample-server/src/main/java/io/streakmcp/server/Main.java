@@ -1,6 +1,7 @@
 package io.streakmcp.server;
 
 import io.streakmcp.runtime.McpRuntime;
+import io.streakmcp.runtime.crypto.ServerSecret;
 import io.streakmcp.runtime.mcp.McpEngine;
 import io.streakmcp.runtime.mcp.ServerInfo;
 import io.streakmcp.runtime.server.McpServerContext;
@@ -19,11 +20,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code serve} runs the MCP server over HTTP for one Streak account; {@code stdio} serves one
@@ -32,6 +36,10 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
   static final String VERSION = "0.1.0";
   static final String DEFAULT_STREAK = "https://api.streak.com/api";
+
+  /** What a URL token may look like: long, and safe in a path segment. */
+  static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,200}");
+
   private static final String USAGE =
       """
       Usage: streak-mcp-server <command> [options]
@@ -40,8 +48,15 @@ public final class Main {
         serve   MCP over HTTP: Streamable HTTP at /mcp/<token>, HTTP+SSE at /mcp/<token>/sse
                   --port <n>             STREAK_MCP_PORT       (default 8080)
                   --host <addr>          STREAK_MCP_HOST       (default 127.0.0.1)
-                  --api-key <key>        STREAK_API_KEY        (required)
-                  --token <token>        STREAK_MCP_TOKEN      (default: a random one, printed)
+                  --api-key <key>        STREAK_API_KEY        (required; prefer the variable:
+                                                                flags show up in ps)
+                  --token <token>        STREAK_MCP_TOKEN      (16-200 of A-Z a-z 0-9 _ -;
+                                                                default: a random one, printed)
+                  --secret <secret>      STREAK_MCP_SECRET     (32+ bytes, base64 or text; shared
+                                                                by instances behind one balancer;
+                                                                default: random per process)
+                  --allowed-hosts <h,h>  STREAK_MCP_ALLOWED_HOSTS  (Host names accepted when not
+                                                                bound to loopback; default: any)
                   --streak-base-url <u>  STREAK_BASE_URL       (default %s)
         stdio   MCP over stdin/stdout for one client
                   --api-key <key>        STREAK_API_KEY        (required)
@@ -53,7 +68,7 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     try {
-      System.exit(run(Arrays.asList(args), System.getenv(), System.out, System.err));
+      System.exit(run(Arrays.asList(args), System.getenv(), System.out));
     } catch (Options.UsageException e) {
       System.err.println("streak-mcp-server: " + e.getMessage());
       System.err.println();
@@ -62,8 +77,7 @@ public final class Main {
     }
   }
 
-  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err)
-      throws Exception {
+  static int run(List<String> args, Map<String, String> env, PrintStream out) throws Exception {
     if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
       out.print(USAGE);
       return args.isEmpty() ? 2 : 0;
@@ -72,7 +86,17 @@ public final class Main {
     return switch (args.get(0)) {
       case "serve" ->
           serve(
-              new Options(rest, Set.of("port", "host", "api-key", "token", "streak-base-url"), env),
+              new Options(
+                  rest,
+                  Set.of(
+                      "port",
+                      "host",
+                      "api-key",
+                      "token",
+                      "secret",
+                      "allowed-hosts",
+                      "streak-base-url"),
+                  env),
               out);
       case "stdio" -> stdio(new Options(rest, Set.of("api-key", "streak-base-url"), env));
       default ->
@@ -82,30 +106,36 @@ public final class Main {
   }
 
   private static int serve(Options o, PrintStream out) throws Exception {
-    String token = o.get("token", "STREAK_MCP_TOKEN", randomToken());
-    byte[] secret = secret();
+    String given = o.get("token", "STREAK_MCP_TOKEN", null);
+    String token = given != null ? given : randomToken();
+    if (!TOKEN.matcher(token).matches()) {
+      throw new Options.UsageException("--token must be 16 to 200 characters of A-Z a-z 0-9 _ -");
+    }
+    ServerSecret secret = secret(o);
     McpServerContext server = context(o, token);
+    String host = o.get("host", "STREAK_MCP_HOST", "127.0.0.1");
     HttpServerConfig config =
         new HttpServerConfig(
-            o.get("host", "STREAK_MCP_HOST", "127.0.0.1"),
+            host,
             o.port("port", "STREAK_MCP_PORT", 8080),
             1024 * 1024,
             Duration.ofSeconds(60),
             64,
             Set.of(),
-            Set.of(),
+            allowedHosts(o, host),
             secret);
-    McpEngine engine = McpRuntime.engine(ServerInfo.streak(VERSION), secret);
+    McpEngine engine = McpRuntime.engine(ServerInfo.streak(VERSION), secret, Clock.systemUTC());
     McpHttpServer http =
         new McpHttpServer(new StaticServerResolver(Map.of(token, server)), engine, config, null)
             .start();
+    // The token is a credential: print it only when we made it up, so the operator can use it.
     out.println(
         "Streak MCP server listening: http://"
-            + config.host()
+            + host
             + ":"
             + http.port()
             + "/mcp/"
-            + token);
+            + (given == null ? token : "<your token>"));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -118,16 +148,51 @@ public final class Main {
     return 0;
   }
 
+  /** Loopback binds answer only to loopback names (DNS rebinding); others to what is listed. */
+  static Set<String> allowedHosts(Options o, String host) {
+    String listed = o.get("allowed-hosts", "STREAK_MCP_ALLOWED_HOSTS", null);
+    if (listed != null) {
+      return Arrays.stream(listed.split(","))
+          .map(String::strip)
+          .filter(h -> !h.isEmpty())
+          .collect(Collectors.toUnmodifiableSet());
+    }
+    return HttpServerConfig.isLoopback(host) ? HttpServerConfig.LOOPBACK_HOSTS : Set.of();
+  }
+
   private static int stdio(Options o) throws Exception {
     McpServerContext server = context(o, "stdio");
-    McpEngine engine = McpRuntime.engine(ServerInfo.streak(VERSION), secret());
+    McpEngine engine =
+        McpRuntime.engine(ServerInfo.streak(VERSION), ServerSecret.random(), Clock.systemUTC());
     new StdioTransport(engine, server, System.in, System.out, 1024 * 1024).run();
     return 0;
   }
 
+  private static ServerSecret secret(Options o) {
+    String configured = o.get("secret", "STREAK_MCP_SECRET", null);
+    if (configured == null) {
+      return ServerSecret.random();
+    }
+    try {
+      return ServerSecret.parse(configured);
+    } catch (IllegalArgumentException e) {
+      throw new Options.UsageException("--secret: " + e.getMessage());
+    }
+  }
+
   private static McpServerContext context(Options o, String token) throws Exception {
     String apiKey = o.required("api-key", "STREAK_API_KEY");
-    URI base = URI.create(o.get("streak-base-url", "STREAK_BASE_URL", DEFAULT_STREAK));
+    URI base;
+    try {
+      base = URI.create(o.get("streak-base-url", "STREAK_BASE_URL", DEFAULT_STREAK));
+      if (base.getScheme() == null || !base.getScheme().startsWith("http")) {
+        throw new IllegalArgumentException();
+      }
+    } catch (IllegalArgumentException e) {
+      throw new Options.UsageException(
+          "--streak-base-url must be an http(s) URL with /v1 and /v2 under it, e.g. "
+              + DEFAULT_STREAK);
+    }
     StreakClient streak =
         new StreakClient(
             StreakClient.httpClient(Duration.ofSeconds(5)),
@@ -145,15 +210,9 @@ public final class Main {
     return new McpServerContext(id, ToolCatalog.of(new StreakToolRegistry()), streak);
   }
 
-  private static byte[] secret() {
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    return secret;
-  }
-
   private static String randomToken() {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

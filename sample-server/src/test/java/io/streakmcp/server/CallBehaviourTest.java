@@ -188,7 +188,8 @@ class CallBehaviourTest {
               assertTrue(url.matches("/api/v1/boxes/[A-Za-z0-9%_~-]+"), url);
               assertNull(e.getRequest().getHeader("X-Injected"));
             });
-    assertEquals(6, server.streak.getAllServeEvents().size());
+    // "..", alone, is refused before Streak (some proxies resolve even an encoded dot segment).
+    assertEquals(5, server.streak.getAllServeEvents().size());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.streakmcp.server;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.streakmcp.runtime.McpRuntime;
+import io.streakmcp.runtime.crypto.ServerSecret;
 import io.streakmcp.runtime.mcp.ServerInfo;
 import io.streakmcp.runtime.server.McpServerContext;
 import io.streakmcp.runtime.server.StaticServerResolver;
@@ -12,7 +13,6 @@ import io.streakmcp.runtime.transport.HttpServerConfig;
 import io.streakmcp.runtime.transport.McpHttpServer;
 import io.streakmcp.server.generated.StreakToolRegistry;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +24,7 @@ import java.util.Map;
 final class TestServer implements AutoCloseable {
   static final String TOKEN = "test-token-0123456789";
   static final String API_KEY = "strk_test_secret_key_do_not_log";
+  static final ServerSecret SECRET = ServerSecret.parse("a-shared-secret-for-tests-only-32b!");
 
   final WireMockServer streak;
   final McpHttpServer http;
@@ -44,12 +45,11 @@ final class TestServer implements AutoCloseable {
             Clock.systemUTC());
     McpServerContext context =
         new McpServerContext("server-1", ToolCatalog.of(new StreakToolRegistry()), client);
-    byte[] secret = "a-shared-secret-for-tests-only!!".getBytes(StandardCharsets.UTF_8);
     http =
         new McpHttpServer(
                 new StaticServerResolver(Map.of(TOKEN, context)),
-                McpRuntime.engine(ServerInfo.streak("test"), secret),
-                HttpServerConfig.loopback(0, secret),
+                McpRuntime.engine(ServerInfo.streak("test"), SECRET, Clock.systemUTC()),
+                HttpServerConfig.loopback(0, SECRET),
                 null)
             .start();
   }

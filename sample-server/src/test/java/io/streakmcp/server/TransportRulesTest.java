@@ -14,7 +14,6 @@ import io.streakmcp.server.generated.StreakToolRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -39,7 +38,6 @@ class TransportRulesTest {
   /** A second instance with the same secret and store: a load balancer may send either. */
   @Test
   void aSessionStartedOnOneInstanceWorksOnAnother() throws Exception {
-    byte[] secret = "a-shared-secret-for-tests-only!!".getBytes(StandardCharsets.UTF_8);
     StreakClient client =
         new StreakClient(
             StreakClient.httpClient(Duration.ofSeconds(2)),
@@ -52,8 +50,8 @@ class TransportRulesTest {
     try (McpHttpServer other =
         new McpHttpServer(
                 new StaticServerResolver(Map.of(TestServer.TOKEN, context)),
-                McpRuntime.engine(ServerInfo.streak("test"), secret),
-                HttpServerConfig.loopback(0, secret),
+                McpRuntime.engine(ServerInfo.streak("test"), TestServer.SECRET, Clock.systemUTC()),
+                HttpServerConfig.loopback(0, TestServer.SECRET),
                 null)
             .start()) {
       var init = McpHttp.post(server.mcpUrl(), McpHttp.initialize("2025-06-18"));

@@ -90,7 +90,7 @@ final class ModernMeta {
     expect(headers, "mcp-method", m.method());
     if (Methods.TOOLS_CALL.equals(m.method())) {
       JsonNode name = m.params().get("name");
-      expect(headers, "mcp-name", name == null ? null : name.asString());
+      expect(headers, "mcp-name", name != null && name.isString() ? name.stringValue() : null);
     }
   }
 

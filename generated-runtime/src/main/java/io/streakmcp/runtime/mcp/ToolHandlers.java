@@ -43,8 +43,14 @@ public final class ToolHandlers {
     int from = 0;
     JsonNode cursor = m.params().get("cursor");
     if (cursor != null && !cursor.isNull()) {
+      if (!cursor.isString()) {
+        throw new RpcException(ErrorCodes.INVALID_PARAMS, "Invalid cursor: it must be a string");
+      }
       try {
-        from = cursors.decode(cursor.asString(), "tools/list", c.server().serverId()).offset();
+        from =
+            cursors
+                .decode(cursor.stringValue(), c.server().serverId() + "/tools/list", "")
+                .offset();
       } catch (CursorCodec.InvalidCursorException e) {
         throw new RpcException(ErrorCodes.INVALID_PARAMS, "Invalid cursor: " + e.getMessage());
       }
@@ -62,7 +68,9 @@ public final class ToolHandlers {
       result.put(
           "nextCursor",
           cursors.encode(
-              "tools/list", c.server().serverId(), new CursorState(0, null, to, pageSize, 0)));
+              c.server().serverId() + "/tools/list",
+              "",
+              new CursorState(0, null, to, pageSize, 0)));
     }
     if (c.era() == Era.MODERN) {
       cacheHints(result);
@@ -93,7 +101,7 @@ public final class ToolHandlers {
                             + name.stringValue()
                             + "; call tools/list for the tools offered"));
     ObjectNode args = arguments instanceof ObjectNode o ? o : Json.object();
-    ToolOutcome outcome = invoker.call(tool, args, c.server().streak());
+    ToolOutcome outcome = invoker.call(tool, args, c.server().streak(), c.server().serverId());
     ObjectNode result = Json.object();
     result.putArray("content").addObject().put("type", "text").put("text", outcome.text());
     if (outcome.structured() != null

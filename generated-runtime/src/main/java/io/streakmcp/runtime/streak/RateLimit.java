@@ -28,6 +28,12 @@ public record RateLimit(long limit, long remaining, long reset, long retryAfter)
   /** Above this a reset value is an epoch timestamp, not a number of seconds. */
   private static final long EPOCH_THRESHOLD = 1_000_000_000L;
 
+  /** Above this an epoch timestamp is in milliseconds. */
+  private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
+
+  /** The structured-field draft: {@code RateLimit: "default";r=50;t=30}. */
+  private static final Pattern STRUCTURED = Pattern.compile("[;,\\s]([rtq])=(\\d+)");
+
   public static final RateLimit NONE = new RateLimit(-1, -1, -1, -1);
 
   public boolean known() {
@@ -50,8 +56,22 @@ public record RateLimit(long limit, long remaining, long reset, long retryAfter)
         }
       }
     }
+    for (String field : new String[] {"ratelimit", "ratelimit-policy"}) {
+      String value = headers.firstValue(field).orElse(null);
+      Matcher m = value == null ? null : STRUCTURED.matcher(value);
+      while (m != null && m.find()) {
+        long v = Long.parseLong(m.group(2));
+        switch (m.group(1)) {
+          case "r" -> remaining = remaining < 0 ? v : remaining;
+          case "t" -> reset = reset < 0 ? v : reset;
+          default -> limit = limit < 0 ? v : limit;
+        }
+      }
+    }
     long now = clock.instant().getEpochSecond();
-    if (reset > EPOCH_THRESHOLD) {
+    if (reset > EPOCH_MILLIS_THRESHOLD) {
+      reset = Math.max(0, reset / 1000 - now);
+    } else if (reset > EPOCH_THRESHOLD) {
       reset = Math.max(0, reset - now);
     }
     long retryAfter = retryAfter(headers.firstValue("retry-after").orElse(null), now);

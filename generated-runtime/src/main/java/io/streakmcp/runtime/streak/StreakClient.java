@@ -1,6 +1,5 @@
 package io.streakmcp.runtime.streak;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls Streak on behalf of one account. HTTP Basic with the API key as the user name and an empty
@@ -21,6 +26,10 @@ import java.util.StringJoiner;
  * HttpClient} is shared and keeps connections alive.
  */
 public final class StreakClient {
+  /** The largest answer held in memory; Streak's biggest lists are far smaller. */
+  public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreakClient.class);
   private final HttpClient http;
   private final URI baseUrl;
   private final String authorization;
@@ -57,6 +66,10 @@ public final class StreakClient {
         .build();
   }
 
+  /**
+   * Sends one request and waits, at most the read timeout in all, for the whole answer: a Streak
+   * that trickles its body cannot hold a thread longer than that.
+   */
   public StreakResponse send(StreakRequest request) throws StreakUnavailableException {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri(request))
@@ -71,27 +84,47 @@ public final class StreakClient {
       builder.header("Content-Type", request.contentType());
     }
     builder.method(request.method(), body);
+    CompletableFuture<HttpResponse<byte[]>> call =
+        http.sendAsync(builder.build(), CappedBody.handler(MAX_BODY_BYTES));
     try {
-      HttpResponse<byte[]> response =
-          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = call.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
       return new StreakResponse(
           response.statusCode(),
           response.body(),
           response.headers().firstValue("content-type").orElse(""),
           RateLimit.from(response.headers(), clock));
-    } catch (HttpConnectTimeoutException e) {
-      throw new StreakUnavailableException("Streak did not accept a connection in time", e);
-    } catch (HttpTimeoutException e) {
-      throw new StreakUnavailableException(
-          "Streak did not answer within " + readTimeout.toSeconds() + " s", e);
-    } catch (ConnectException e) {
-      throw new StreakUnavailableException("Streak could not be reached", e);
-    } catch (IOException e) {
-      throw new StreakUnavailableException("the connection to Streak failed before an answer", e);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw unavailable("Streak did not answer within " + readTimeout.toSeconds() + " s", e);
     } catch (InterruptedException e) {
+      call.cancel(true);
       Thread.currentThread().interrupt();
-      throw new StreakUnavailableException("the call to Streak was interrupted", e);
+      throw unavailable("the call to Streak was interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      String why =
+          cause instanceof CappedBody.TooLargeException tooLarge
+              ? tooLarge.getMessage()
+              : cause instanceof HttpConnectTimeoutException
+                  ? "Streak did not accept a connection in time"
+                  : cause instanceof HttpTimeoutException
+                      ? "Streak did not answer within " + readTimeout.toSeconds() + " s"
+                      : cause instanceof ConnectException
+                          ? "Streak could not be reached"
+                          : "the connection to Streak failed before an answer";
+      throw unavailable(why, cause);
     }
+  }
+
+  private StreakUnavailableException unavailable(String why, Throwable cause) {
+    // The cause goes to the log for operators; the exception text never holds the key.
+    LOG.warn(
+        "Streak call failed: {} ({})",
+        why,
+        cause == null
+            ? "no cause"
+            : cause.getClass().getSimpleName() + ": " + redact(String.valueOf(cause.getMessage())));
+    return new StreakUnavailableException(why, cause);
   }
 
   /**

@@ -1,12 +1,10 @@
 package io.streakmcp.runtime.tools;
 
+import io.streakmcp.runtime.crypto.Hmac;
 import io.streakmcp.runtime.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,13 +21,15 @@ public final class CursorCodec {
   /** Longer than any honest cursor: Streak tokens are short. */
   private static final int MAX_LENGTH = 4096;
 
-  private final SecretKeySpec key;
+  /** A list older than this has likely changed under it; the model starts again. */
+  public static final Duration LIFETIME = Duration.ofHours(1);
 
-  public CursorCodec(byte[] secret) {
-    if (secret.length < 16) {
-      throw new IllegalArgumentException("the cursor secret needs at least 16 bytes");
-    }
-    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+  private final Hmac hmac;
+  private final Clock clock;
+
+  public CursorCodec(byte[] key, Clock clock) {
+    this.hmac = new Hmac(key);
+    this.clock = clock;
   }
 
   public String encode(String scope, String argumentsHash, CursorState state) {
@@ -40,12 +40,13 @@ public final class CursorCodec {
             .put("p", state.page())
             .put("o", state.offset())
             .put("l", state.limit())
-            .put("n", state.step());
+            .put("n", state.step())
+            .put("i", clock.millis());
     if (state.token() != null) {
       body.put("t", state.token());
     }
     String payload = ENCODER.encodeToString(Json.bytes(body));
-    return payload + "." + ENCODER.encodeToString(mac(payload));
+    return payload + "." + ENCODER.encodeToString(hmac.sign(payload));
   }
 
   /**
@@ -63,18 +64,24 @@ public final class CursorCodec {
     }
     String payload = cursor.substring(0, dot);
     byte[] signature;
-    JsonNode body;
     try {
       signature = DECODER.decode(cursor.substring(dot + 1));
-      body = Json.MAPPER.readTree(DECODER.decode(payload));
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       throw new InvalidCursorException("the cursor is not one this server issued");
     }
-    if (!MessageDigest.isEqual(signature, mac(payload))) {
-      throw new InvalidCursorException("the cursor was altered or comes from another server");
+    // Check the signature before parsing anything an attacker wrote.
+    if (!hmac.verify(payload, signature)) {
+      throw new InvalidCursorException("the cursor was altered or comes from another deployment");
     }
+    JsonNode body = Json.MAPPER.readTree(DECODER.decode(payload));
     if (!scope.equals(body.path("s").asString())) {
-      throw new InvalidCursorException("the cursor belongs to another tool");
+      throw new InvalidCursorException("the cursor belongs to another tool or MCP server");
+    }
+    if (clock.millis() - body.path("i").asLong() > LIFETIME.toMillis()) {
+      throw new InvalidCursorException(
+          "the cursor has expired (after "
+              + LIFETIME.toMinutes()
+              + " minutes); omit next_cursor to start the list again");
     }
     if (!argumentsHash.equals(body.path("a").asString())) {
       throw new InvalidCursorException(
@@ -88,16 +95,6 @@ public final class CursorCodec {
         body.path("o").asInt(),
         body.path("l").asInt(),
         body.path("n").asInt());
-  }
-
-  private byte[] mac(String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JVM has HmacSHA256", e);
-    }
   }
 
   /** A cursor that cannot be used, and why. */

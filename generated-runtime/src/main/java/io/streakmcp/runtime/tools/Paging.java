@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One paging model over Streak's six: the model asks with {@code limit} and {@code next_cursor};
@@ -64,12 +66,50 @@ final class Paging {
     return new Page(window, nextStreakPage(style, body, all, s));
   }
 
-  /** For paged tools whose answer is one object (search): is there another Streak page? */
-  static Optional<CursorState> nextForObject(PagingStyle style, JsonNode body, CursorState s) {
-    if (style != PagingStyle.PAGE || s.step() + 1 >= MAX_STEPS || countItems(body) == 0) {
-      return Optional.empty();
+  /**
+   * One served page of a paged tool whose answer is one object holding lists (search: boxes,
+   * contacts, organisations).
+   *
+   * @param body the answer with each list cut to at most {@code limit} items
+   * @param next the state of the following page, or empty on the last page
+   */
+  record ObjectPage(ObjectNode body, Optional<CursorState> next) {}
+
+  static ObjectPage readObject(PagingStyle style, ObjectNode body, CursorState s) {
+    ObjectNode sliced = body.deepCopy();
+    JsonNode results = sliced.path("results");
+    boolean more = false;
+    int seen = 0;
+    if (results instanceof ObjectNode lists) {
+      for (var e : lists.properties()) {
+        if (e.getValue().isArray()) {
+          seen += e.getValue().size();
+          more |= e.getValue().size() > s.offset() + s.limit();
+          lists.set(e.getKey(), slice((ArrayNode) e.getValue(), s));
+        }
+      }
+    } else if (results instanceof ArrayNode list) {
+      seen = list.size();
+      more = list.size() > s.offset() + s.limit();
+      sliced.set("results", slice(list, s));
     }
-    return Optional.of(new CursorState(s.page() + 1, null, 0, s.limit(), s.step() + 1));
+    int step = s.step() + 1;
+    if (style != PagingStyle.PAGE || step >= MAX_STEPS || seen == 0) {
+      return new ObjectPage(sliced, Optional.empty());
+    }
+    CursorState next =
+        more
+            ? new CursorState(s.page(), null, s.offset() + s.limit(), s.limit(), step)
+            : new CursorState(s.page() + 1, null, 0, s.limit(), step);
+    return new ObjectPage(sliced, Optional.of(next));
+  }
+
+  private static ArrayNode slice(ArrayNode list, CursorState s) {
+    ArrayNode out = list.arrayNode();
+    for (int i = s.offset(); i < Math.min(list.size(), s.offset() + s.limit()); i++) {
+      out.add(list.get(i));
+    }
+    return out;
   }
 
   private static Optional<CursorState> nextStreakPage(
@@ -129,18 +169,6 @@ final class Paging {
           });
     }
     return out;
-  }
-
-  private static int countItems(JsonNode body) {
-    JsonNode results = body.path("results");
-    if (results.isArray()) {
-      return results.size();
-    }
-    int n = 0;
-    for (JsonNode v : results) {
-      n += v.isArray() ? v.size() : 0;
-    }
-    return n;
   }
 
   private static List<Map.Entry<String, String>> token(

@@ -12,35 +12,57 @@ import tools.jackson.databind.node.ObjectNode;
  * message, and what to try next. A 429 also carries the normalised rate-limit values.
  */
 final class StreakErrors {
-  /** Streak documents no limit beyond "about 10 requests a second"; used when it sends none. */
-  static final long DOCUMENTED_LIMIT_PER_SECOND = 10;
+  /** The wait suggested when Streak sends none. */
+  static final long DEFAULT_WAIT_SECONDS = 1;
 
   private StreakErrors() {}
 
+  /**
+   * A 429. The result and the headers carry what Streak said, normalised; a value Streak did not
+   * send is null in the result and absent from the headers, never made up. Only the wait has a
+   * fallback, one second, since Streak documents about ten requests a second.
+   */
   static ToolOutcome rateLimited(RateLimit given) {
-    long retryAfter = given.retryAfter() >= 0 ? given.retryAfter() : Math.max(given.reset(), 1);
-    long limit = given.limit() >= 0 ? given.limit() : DOCUMENTED_LIMIT_PER_SECOND;
-    long remaining = given.remaining() >= 0 ? given.remaining() : 0;
-    long reset = given.reset() >= 0 ? given.reset() : retryAfter;
-    RateLimit normal = new RateLimit(limit, remaining, reset, retryAfter);
+    long retryAfter =
+        given.retryAfter() >= 0
+            ? given.retryAfter()
+            : given.reset() >= 0 ? given.reset() : DEFAULT_WAIT_SECONDS;
+    boolean guessed = given.retryAfter() < 0 && given.reset() < 0;
     ObjectNode s =
         Json.object()
             .put("status", 429)
             .put("error", "rate_limited")
             .put("retry_after", retryAfter);
-    s.putObject("ratelimit").put("limit", limit).put("remaining", remaining).put("reset", reset);
+    ObjectNode limits = s.putObject("ratelimit");
+    putKnown(limits, "limit", given.limit());
+    putKnown(limits, "remaining", given.remaining());
+    putKnown(limits, "reset", given.reset());
     String text =
         "Streak's rate limit was reached (HTTP 429); nothing was changed and the call"
             + " was not retried. Wait "
             + retryAfter
-            + " s before calling Streak again (limit "
-            + limit
+            + " s before calling Streak again"
+            + (guessed ? " (Streak sent no wait time; 1 s matches its documented rate)" : "")
+            + " (limit "
+            + shown(given.limit())
             + ", remaining "
-            + remaining
+            + shown(given.remaining())
             + ", resets in "
-            + reset
+            + shown(given.reset())
             + " s).";
-    return ToolOutcome.error(text, s, normal);
+    return ToolOutcome.error(text, s, given);
+  }
+
+  private static void putKnown(ObjectNode node, String field, long value) {
+    if (value >= 0) {
+      node.put(field, value);
+    } else {
+      node.putNull(field);
+    }
+  }
+
+  private static String shown(long value) {
+    return value >= 0 ? Long.toString(value) : "unknown";
   }
 
   static ToolOutcome failed(StreakResponse response, String message) {
@@ -86,6 +108,10 @@ final class StreakErrors {
               + " the tool named in the argument's description.";
       case 409 -> "The change conflicts with the item's current state: read it again, then retry.";
       case 410 -> "Streak has retired this endpoint; use another tool.";
+      case 301, 302, 303, 307, 308 ->
+          "Streak redirected the call, which the server does not"
+              + " follow: check the configured Streak base URL (it should be"
+              + " https://api.streak.com/api).";
       default ->
           status >= 500
               ? "Streak had a problem of its own: try again shortly; for a change, read first to see"

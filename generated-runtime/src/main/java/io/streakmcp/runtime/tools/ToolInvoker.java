@@ -6,15 +6,18 @@ import io.streakmcp.runtime.streak.StreakClient;
 import io.streakmcp.runtime.streak.StreakRequest;
 import io.streakmcp.runtime.streak.StreakResponse;
 import io.streakmcp.runtime.streak.StreakUnavailableException;
+import io.streakmcp.runtime.tool.ArgumentBinding;
+import io.streakmcp.runtime.tool.ArgumentLocation;
 import io.streakmcp.runtime.tool.HttpBinding;
 import io.streakmcp.runtime.tool.ResultShape;
 import io.streakmcp.runtime.tool.ToolKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,8 +36,13 @@ public final class ToolInvoker {
     this.cursors = cursors;
   }
 
-  public ToolOutcome call(ToolEntry tool, ObjectNode arguments, StreakClient streak) {
+  /**
+   * @param serverId the MCP server the call is made for; cursors are bound to it
+   */
+  public ToolOutcome call(
+      ToolEntry tool, ObjectNode arguments, StreakClient streak, String serverId) {
     List<String> problems = tool.validator().validate(arguments);
+    problems.addAll(pathKeyProblems(tool, arguments));
     if (!problems.isEmpty()) {
       return invalidArguments(tool, problems);
     }
@@ -44,15 +52,19 @@ public final class ToolInvoker {
     callArguments.remove(List.of("limit", "next_cursor"));
     CursorState state = CursorState.first(arguments.path("limit").asInt(DEFAULT_LIMIT));
     String hash = argumentsHash(callArguments);
+    String scope = serverId + "/" + tool.name();
     if (paged && arguments.hasNonNull("next_cursor")) {
       try {
-        state = cursors.decode(arguments.get("next_cursor").asString(), tool.name(), hash);
+        state = cursors.decode(arguments.get("next_cursor").asString(), scope, hash);
       } catch (CursorCodec.InvalidCursorException e) {
-        ObjectNode s = Json.object().put("error", "invalid_cursor").put("message", e.getMessage());
-        return ToolOutcome.error(
-            "`next_cursor` cannot be used: " + e.getMessage() + ". Nothing was sent to Streak.",
-            s,
-            RateLimit.NONE);
+        return invalidCursor(e.getMessage());
+      }
+      if (arguments.has("limit") && arguments.get("limit").asInt() != state.limit()) {
+        return invalidCursor(
+            "this list pages by "
+                + state.limit()
+                + "; limit cannot change in"
+                + " the middle of a list (omit limit, or omit next_cursor to start again)");
       }
     }
     List<Map.Entry<String, String>> pagingQuery =
@@ -79,7 +91,40 @@ public final class ToolInvoker {
     if (!response.ok()) {
       return StreakErrors.failed(response, streak.redact(StreakErrors.message(response)));
     }
-    return success(tool, binding, response, paged, state, hash);
+    return success(tool, binding, response, paged, state, hash, scope);
+  }
+
+  private static ToolOutcome invalidCursor(String why) {
+    ObjectNode s = Json.object().put("error", "invalid_cursor").put("message", why);
+    return ToolOutcome.error(
+        "`next_cursor` cannot be used: " + why + ". Nothing was sent to Streak.",
+        s,
+        RateLimit.NONE);
+  }
+
+  /**
+   * Path keys are encoded safely whatever they hold, but an empty key, "." or ".." can only be a
+   * mistake, and some proxies resolve dot segments even when encoded.
+   */
+  private static List<String> pathKeyProblems(ToolEntry tool, ObjectNode arguments) {
+    List<String> problems = new ArrayList<>();
+    for (ArgumentBinding a : tool.definition().binding().arguments()) {
+      JsonNode v = arguments.get(a.argument());
+      if (a.location() == ArgumentLocation.PATH
+          && v != null
+          && v.isString()
+          && (v.stringValue().isBlank()
+              || v.stringValue().equals(".")
+              || v.stringValue().equals(".."))) {
+        problems.add(
+            "`"
+                + a.argument()
+                + "` is "
+                + Json.write(v)
+                + "; valid: a key from the tool named in its description");
+      }
+    }
+    return problems;
   }
 
   private ToolOutcome success(
@@ -88,7 +133,8 @@ public final class ToolInvoker {
       StreakResponse response,
       boolean paged,
       CursorState state,
-      String hash) {
+      String hash,
+      String scope) {
     if (binding.resultShape() == ResultShape.TEXT) {
       return ToolOutcome.text(
           new String(response.body(), StandardCharsets.UTF_8), response.rateLimit());
@@ -111,7 +157,7 @@ public final class ToolInvoker {
       page.items().forEach(items::add);
       ObjectNode s = Json.object();
       s.set("result", items);
-      page.next().ifPresent(n -> s.put("next_cursor", cursors.encode(tool.name(), hash, n)));
+      page.next().ifPresent(n -> s.put("next_cursor", cursors.encode(scope, hash, n)));
       return ToolOutcome.ok(s, response.rateLimit());
     }
     if (!body.isObject()) {
@@ -119,11 +165,12 @@ public final class ToolInvoker {
       s.set("result", body);
       return ToolOutcome.ok(s, response.rateLimit());
     }
-    ObjectNode s = (ObjectNode) body;
-    if (paged) {
-      Optional<CursorState> next = Paging.nextForObject(binding.paging(), body, state);
-      next.ifPresent(n -> s.put("next_cursor", cursors.encode(tool.name(), hash, n)));
+    if (!paged) {
+      return ToolOutcome.ok((ObjectNode) body, response.rateLimit());
     }
+    Paging.ObjectPage page = Paging.readObject(binding.paging(), (ObjectNode) body, state);
+    ObjectNode s = page.body();
+    page.next().ifPresent(n -> s.put("next_cursor", cursors.encode(scope, hash, n)));
     return ToolOutcome.ok(s, response.rateLimit());
   }
 
@@ -141,14 +188,27 @@ public final class ToolInvoker {
 
   /** Binds a cursor to the filters it was made with, so it cannot page another list. */
   private static String argumentsHash(ObjectNode arguments) {
-    ObjectNode sorted = Json.object();
-    arguments.propertyNames().stream().sorted().forEach(n -> sorted.set(n, arguments.get(n)));
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.bytes(sorted));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.bytes(canonical(arguments)));
       return HexFormat.of().formatHex(digest, 0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
+  }
+
+  /** Keys sorted at every depth, so the same filters always hash the same. */
+  private static JsonNode canonical(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode sorted = Json.object();
+      node.propertyNames().stream().sorted().forEach(n -> sorted.set(n, canonical(node.get(n))));
+      return sorted;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = Json.array();
+      node.forEach(v -> copy.add(canonical(v)));
+      return copy;
+    }
+    return node;
   }
 
   /** Paged tools are exactly those whose schema offers {@code next_cursor}. */

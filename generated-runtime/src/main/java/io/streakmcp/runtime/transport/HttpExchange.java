@@ -2,6 +2,7 @@ package io.streakmcp.runtime.transport;
 
 import io.streakmcp.runtime.json.Json;
 import io.streakmcp.runtime.protocol.ErrorCodes;
+import io.streakmcp.runtime.protocol.MessageParser;
 import io.streakmcp.runtime.protocol.Responses;
 import io.streakmcp.runtime.protocol.RpcException;
 import java.io.IOException;
@@ -32,12 +33,82 @@ final class HttpExchange {
     return out;
   }
 
-  /** The body, or null when it is longer than {@code max} bytes. */
-  static byte[] body(Request request, int max) throws IOException {
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      byte[] bytes = in.readNBytes(max + 1);
-      return bytes.length > max ? null : bytes;
+  /**
+   * The JSON body of a POST, or null after an error answer: wrong Content-Type (415), an Accept
+   * that allows neither JSON nor events (406), too large (413), not JSON (400, -32700).
+   */
+  static JsonNode readJson(
+      Request request,
+      Response response,
+      Callback callback,
+      Map<String, String> headers,
+      int maxBytes)
+      throws IOException {
+    String type = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
+    if (!type.startsWith("application/json")) {
+      error(response, callback, 415, ErrorCodes.TRANSPORT, "Content-Type must be application/json");
+      return null;
     }
+    String accept = headers.get("accept");
+    if (accept != null
+        && !accept.contains("application/json")
+        && !accept.contains("*/*")
+        && !accept.contains("text/event-stream")) {
+      error(
+          response,
+          callback,
+          406,
+          ErrorCodes.TRANSPORT,
+          "Accept must allow application/json or text/event-stream");
+      return null;
+    }
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes(maxBytes + 1);
+    }
+    if (body.length > maxBytes) {
+      error(
+          response,
+          callback,
+          413,
+          ErrorCodes.INVALID_REQUEST,
+          "Request too large: the limit is " + maxBytes + " bytes");
+      return null;
+    }
+    try {
+      return MessageParser.parseJson(body);
+    } catch (RpcException e) {
+      json(response, callback, 400, Responses.error(null, e), Map.of());
+      return null;
+    }
+  }
+
+  /**
+   * Answers with one JSON-RPC message: as JSON, or as a one-event stream when the client's Accept
+   * takes events but not JSON (both are valid Streamable HTTP answers).
+   */
+  static void reply(
+      Response response,
+      Callback callback,
+      int status,
+      JsonNode body,
+      Map<String, String> extraHeaders,
+      String accept) {
+    boolean eventsOnly =
+        accept != null
+            && accept.contains("text/event-stream")
+            && !accept.contains("application/json")
+            && !accept.contains("*/*");
+    if (body == null || !eventsOnly || status != 200) {
+      json(response, callback, status, body, extraHeaders);
+      return;
+    }
+    response.setStatus(200);
+    extraHeaders.forEach((k, v) -> response.getHeaders().put(k, v));
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    String event = "event: message\ndata: " + Json.write(body) + "\n\n";
+    response.write(true, ByteBuffer.wrap(event.getBytes(StandardCharsets.UTF_8)), callback);
   }
 
   static void json(
@@ -64,12 +135,6 @@ final class HttpExchange {
         status,
         Responses.error(null, new RpcException(code, message, null, status)),
         Map.of());
-  }
-
-  static void plain(Response response, Callback callback, int status, String text) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-    response.write(true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
   }
 
   static void methodNotAllowed(Response response, Callback callback, String allow) {

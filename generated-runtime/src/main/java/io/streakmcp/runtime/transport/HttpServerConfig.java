@@ -1,5 +1,6 @@
 package io.streakmcp.runtime.transport;
 
+import io.streakmcp.runtime.crypto.ServerSecret;
 import java.time.Duration;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ import java.util.Set;
  * @param allowedOrigins browser origins accepted besides loopback ones (e.g. an admin page)
  * @param allowedHosts Host header values accepted; empty means any (a public deployment behind a
  *     proxy), and loopback names are always accepted
- * @param sessionSecret the key that signs session ids; instances behind one load balancer share it
+ * @param secret the deployment's secret: session ids are signed with a key derived from it, so
+ *     instances behind one load balancer that share it accept each other's sessions
  */
 public record HttpServerConfig(
     String host,
@@ -24,16 +26,18 @@ public record HttpServerConfig(
     int maxThreads,
     Set<String> allowedOrigins,
     Set<String> allowedHosts,
-    byte[] sessionSecret) {
+    ServerSecret secret) {
 
   public HttpServerConfig {
     allowedOrigins = Set.copyOf(allowedOrigins);
     allowedHosts = Set.copyOf(allowedHosts);
-    sessionSecret = sessionSecret.clone();
   }
 
+  /** Host names a loopback-bound server answers to: anything else is DNS rebinding. */
+  public static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+
   /** Loopback-only defaults: the safe configuration for a desktop or a test. */
-  public static HttpServerConfig loopback(int port, byte[] sessionSecret) {
+  public static HttpServerConfig loopback(int port, ServerSecret secret) {
     return new HttpServerConfig(
         "127.0.0.1",
         port,
@@ -41,7 +45,15 @@ public record HttpServerConfig(
         Duration.ofSeconds(60),
         64,
         Set.of(),
-        Set.of("localhost", "127.0.0.1", "[::1]"),
-        sessionSecret);
+        LOOPBACK_HOSTS,
+        secret);
+  }
+
+  /** True for addresses only this machine can reach. */
+  public static boolean isLoopback(String host) {
+    return host.equals("localhost")
+        || host.equals("::1")
+        || host.equals("[::1]")
+        || host.startsWith("127.");
   }
 }

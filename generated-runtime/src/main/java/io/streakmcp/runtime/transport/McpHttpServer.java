@@ -5,6 +5,7 @@ import io.streakmcp.runtime.server.ServerResolver;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -12,6 +13,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The MCP HTTP server on embedded Jetty: a bounded pool, idle timeouts, one connector. */
 public final class McpHttpServer implements AutoCloseable {
+  /**
+   * Open event streams one MCP server may hold on one instance: one per connected client session is
+   * normal, so this bounds abuse, not use.
+   */
+  public static final int MAX_STREAMS_PER_SERVER = 256;
+
+  /** Open connections one instance accepts at once. */
+  public static final int MAX_CONNECTIONS = 1024;
+
   private final Server jetty;
   private final ServerConnector connector;
   private final NotificationHub hub;
@@ -33,7 +43,10 @@ public final class McpHttpServer implements AutoCloseable {
     connector.setPort(config.port());
     connector.setIdleTimeout(config.idleTimeout().toMillis());
     jetty.addConnector(connector);
-    this.hub = new NotificationHub(15);
+    // Bounded threads, and a bound on connections: past it Jetty stops accepting until some
+    // close, instead of queueing work without end (Jetty advises against a bounded job queue).
+    jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    this.hub = new NotificationHub(15, MAX_STREAMS_PER_SERVER);
     Handler mcp = new McpHttpHandler(servers, engine, config, hub);
     jetty.setHandler(extra == null ? mcp : new Handler.Sequence(mcp, extra));
     jetty.setStopTimeout(5_000);

@@ -23,19 +23,31 @@ public final class NotificationHub implements AutoCloseable {
             return t;
           });
 
-  NotificationHub(long keepAliveSeconds) {
+  private final int maxPerServer;
+
+  NotificationHub(long keepAliveSeconds, int maxPerServer) {
+    this.maxPerServer = maxPerServer;
     timer.scheduleAtFixedRate(
         this::keepAlive, keepAliveSeconds, keepAliveSeconds, TimeUnit.SECONDS);
   }
 
-  void add(String serverId, SseStream stream) {
-    streams.computeIfAbsent(serverId, k -> ConcurrentHashMap.newKeySet()).add(stream);
+  /** Registers a stream unless the server already has its maximum open; false then. */
+  boolean add(String serverId, SseStream stream) {
+    Set<SseStream> set = streams.computeIfAbsent(serverId, k -> ConcurrentHashMap.newKeySet());
+    synchronized (set) {
+      if (set.size() >= maxPerServer) {
+        return false;
+      }
+      return set.add(stream);
+    }
   }
 
   void remove(String serverId, SseStream stream) {
     Set<SseStream> set = streams.get(serverId);
     if (set != null) {
       set.remove(stream);
+      // Drop an emptied set so servers that come and go leave nothing behind.
+      streams.computeIfPresent(serverId, (k, v) -> v.isEmpty() ? null : v);
     }
   }
 

@@ -1,14 +1,11 @@
 package io.streakmcp.runtime.transport;
 
+import io.streakmcp.runtime.crypto.Hmac;
 import io.streakmcp.runtime.protocol.ProtocolVersions;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Streamable HTTP session ids that any instance can verify without memory: the server id, the
@@ -19,11 +16,11 @@ final class SessionCodec {
   private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DEC = Base64.getUrlDecoder();
 
-  private final SecretKeySpec key;
+  private final Hmac hmac;
   private final SecureRandom random = new SecureRandom();
 
-  SessionCodec(byte[] secret) {
-    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+  SessionCodec(byte[] key) {
+    this.hmac = new Hmac(key);
   }
 
   String issue(String serverId, String version) {
@@ -32,7 +29,7 @@ final class SessionCodec {
     String payload =
         ENC.encodeToString(
             (version + "|" + ENC.encodeToString(nonce)).getBytes(StandardCharsets.UTF_8));
-    return payload + "." + ENC.encodeToString(mac(serverId + "|" + payload));
+    return payload + "." + ENC.encodeToString(hmac.sign(serverId + "|" + payload));
   }
 
   /** The session's negotiated version, or empty when the id is not one we issued here. */
@@ -44,7 +41,7 @@ final class SessionCodec {
     String payload = sessionId.substring(0, dot);
     try {
       byte[] given = DEC.decode(sessionId.substring(dot + 1));
-      if (!MessageDigest.isEqual(given, mac(serverId + "|" + payload))) {
+      if (!hmac.verify(serverId + "|" + payload, given)) {
         return Optional.empty();
       }
       String decoded = new String(DEC.decode(payload), StandardCharsets.UTF_8);
@@ -52,16 +49,6 @@ final class SessionCodec {
       return ProtocolVersions.isLegacy(version) ? Optional.of(version) : Optional.empty();
     } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
       return Optional.empty();
-    }
-  }
-
-  private byte[] mac(String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JVM has HmacSHA256", e);
     }
   }
 }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.FutureCallback;
@@ -12,13 +13,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One open server-sent-events response. Writes are serialised, and a write that fails (the client
- * went away) closes the stream, so a dead client never holds a thread or a registration.
+ * One open server-sent-events response. Writes are serialised by a lock; a write that does not
+ * finish in time, or fails, closes the stream, so a dead or stalled client never holds a thread or
+ * a registration. Keep-alives skip a stream that is busy rather than wait for it.
  */
 final class SseStream {
+  /** A client that cannot take one event in this time is treated as gone. */
+  private static final long WRITE_TIMEOUT_SECONDS = 5;
+
   private final Response response;
   private final Callback done;
   private final AtomicBoolean open = new AtomicBoolean(true);
+  private final ReentrantLock lock = new ReentrantLock();
   private final Runnable onClose;
   private volatile JsonNode subscriptionId;
 
@@ -26,6 +32,10 @@ final class SseStream {
     this.response = response;
     this.done = done;
     this.onClose = onClose;
+  }
+
+  boolean isOpen() {
+    return open.get();
   }
 
   /** Marks a 2026-07-28 listen stream: its notifications carry this subscription id. */
@@ -48,12 +58,8 @@ final class SseStream {
     return send("message", Json.write(tagged));
   }
 
-  boolean isOpen() {
-    return open.get();
-  }
-
   /** Sends one event; returns false (and closes) if the client is gone. */
-  synchronized boolean send(String event, String data) {
+  boolean send(String event, String data) {
     StringBuilder sb = new StringBuilder();
     if (event != null) {
       sb.append("event: ").append(event).append('\n');
@@ -62,12 +68,23 @@ final class SseStream {
     for (String line : data.split("\n", -1)) {
       sb.append("data: ").append(line).append('\n');
     }
-    return write(sb.append('\n').toString());
+    lock.lock();
+    try {
+      return write(sb.append('\n').toString());
+    } finally {
+      lock.unlock();
+    }
   }
 
-  /** A comment line that keeps proxies from closing an idle stream. */
-  synchronized boolean keepAlive() {
-    return write(": keep-alive\n\n");
+  /** A comment line that keeps proxies from closing an idle stream; skipped when busy. */
+  void keepAlive() {
+    if (lock.tryLock()) {
+      try {
+        write(": keep-alive\n\n");
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   private boolean write(String text) {
@@ -77,7 +94,7 @@ final class SseStream {
     FutureCallback written = new FutureCallback();
     response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), written);
     try {
-      written.get(10, TimeUnit.SECONDS);
+      written.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -92,7 +109,12 @@ final class SseStream {
   void close() {
     if (open.compareAndSet(true, false)) {
       onClose.run();
-      response.write(true, ByteBuffer.allocate(0), done);
+      lock.lock();
+      try {
+        response.write(true, ByteBuffer.allocate(0), done);
+      } finally {
+        lock.unlock();
+      }
     }
   }
 }

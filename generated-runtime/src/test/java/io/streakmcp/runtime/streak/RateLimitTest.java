@@ -65,4 +65,18 @@ class RateLimitTest {
         parse(Map.of("Retry-After", "soon", "X-RateLimit-Limit", "-5", "RateLimit", "limit=abc"));
     assertFalse(r.known());
   }
+
+  @Test
+  void structuredFieldDraftAndEpochMilliseconds() {
+    assertEquals(
+        new RateLimit(100, 7, 12, -1),
+        parse(
+            Map.of(
+                "RateLimit",
+                "\"default\";r=7;t=12",
+                "RateLimit-Policy",
+                "\"default\";q=100;w=60")));
+    long epochMillis = Instant.parse("2026-11-23T10:00:45Z").toEpochMilli();
+    assertEquals(45, parse(Map.of("X-RateLimit-Reset", Long.toString(epochMillis))).reset());
+  }
 }

@@ -8,8 +8,36 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CursorCodecTest {
+  private final MutableClock clock = new MutableClock();
   private final CursorCodec codec =
-      new CursorCodec("sixteen-bytes-at-least!!".getBytes(StandardCharsets.UTF_8));
+      new CursorCodec("sixteen-bytes-at-least!!".getBytes(StandardCharsets.UTF_8), clock);
+
+  /** A clock the test moves by hand. */
+  static final class MutableClock extends java.time.Clock {
+    java.time.Instant now = java.time.Instant.parse("2026-11-23T10:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void aCursorExpiresAfterItsLifetime() {
+    String cursor = codec.encode("tool", "h", CursorState.first(10));
+    clock.now = clock.now.plus(CursorCodec.LIFETIME).plusSeconds(1);
+    assertTrue(reason(cursor, "tool", "h").contains("expired"));
+  }
 
   @Test
   void roundTrips() {
@@ -20,7 +48,7 @@ class CursorCodecTest {
   @Test
   void anotherInstanceWithTheSameSecretAcceptsIt() {
     CursorCodec other =
-        new CursorCodec("sixteen-bytes-at-least!!".getBytes(StandardCharsets.UTF_8));
+        new CursorCodec("sixteen-bytes-at-least!!".getBytes(StandardCharsets.UTF_8), clock);
     String cursor = codec.encode("tool", "h", CursorState.first(10));
     assertEquals(10, other.decode(cursor, "tool", "h").limit());
   }
@@ -36,14 +64,14 @@ class CursorCodecTest {
     assertTrue(reason("a.b.c", "tool", "h").contains("not one this server issued"));
     assertTrue(reason("x".repeat(5000), "tool", "h").contains("too long"));
     CursorCodec foreign =
-        new CursorCodec("another-secret-entirely!".getBytes(StandardCharsets.UTF_8));
+        new CursorCodec("another-secret-entirely!".getBytes(StandardCharsets.UTF_8), clock);
     assertTrue(
         reason(foreign.encode("tool", "h", CursorState.first(1)), "tool", "h").contains("altered"));
   }
 
   @Test
   void aShortSecretIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new CursorCodec(new byte[8]));
+    assertThrows(IllegalArgumentException.class, () -> new CursorCodec(new byte[8], clock));
   }
 
   private String reason(String cursor, String scope, String hash) {

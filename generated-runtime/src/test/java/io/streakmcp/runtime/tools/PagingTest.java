@@ -149,18 +149,26 @@ class PagingTest {
   }
 
   @Test
-  void searchStylePagesEndWhenAllResultListsAreEmpty() {
-    assertTrue(
-        Paging.nextForObject(
-                PagingStyle.PAGE,
-                json("{\"results\":{\"boxes\":[{}],\"contacts\":[]}}"),
-                CursorState.first(25))
-            .isPresent());
-    assertTrue(
-        Paging.nextForObject(
-                PagingStyle.PAGE,
+  void searchStyleObjectPagesAreSlicedByLimitThenMoveToTheNextStreakPage() {
+    tools.jackson.databind.node.ObjectNode body =
+        (tools.jackson.databind.node.ObjectNode)
+            json(
+                "{\"results\":{\"boxes\":[{\"k\":1},{\"k\":2},{\"k\":3}],\"contacts\":[{\"c\":1}]}}");
+    var first = Paging.readObject(PagingStyle.PAGE, body, CursorState.first(2));
+    assertEquals(2, first.body().path("results").path("boxes").size());
+    CursorState next = first.next().orElseThrow();
+    assertEquals(0, next.page(), "the same Streak page, further on");
+    assertEquals(2, next.offset());
+    var second = Paging.readObject(PagingStyle.PAGE, body, next);
+    assertEquals(1, second.body().path("results").path("boxes").size());
+    assertEquals(0, second.body().path("results").path("contacts").size());
+    assertEquals(1, second.next().orElseThrow().page(), "then the next Streak page");
+    var empty =
+        Paging.readObject(
+            PagingStyle.PAGE,
+            (tools.jackson.databind.node.ObjectNode)
                 json("{\"results\":{\"boxes\":[],\"contacts\":[]}}"),
-                CursorState.first(25))
-            .isEmpty());
+            CursorState.first(2));
+    assertTrue(empty.next().isEmpty(), "an empty Streak page ends the list");
   }
 }

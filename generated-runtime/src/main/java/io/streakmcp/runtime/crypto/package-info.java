@@ -1,0 +1,2 @@
+/** HMAC signing and key derivation shared by session ids and cursors. */
+package io.streakmcp.runtime.crypto;
