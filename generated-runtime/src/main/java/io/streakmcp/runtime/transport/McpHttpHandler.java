@@ -58,7 +58,7 @@ public final class McpHttpHandler extends Handler.Abstract {
       // A bug: the client gets a reference to quote, never the exception; the log gets both.
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.error(
-          "internal error (ref {}) on {} /mcp/{{token}}{}",
+          "internal error (ref {}) on {} /mcp/<token>{}",
           ref,
           request.getMethod(),
           route.group(2) == null ? "" : route.group(2),
