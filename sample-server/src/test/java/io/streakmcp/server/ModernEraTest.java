@@ -62,6 +62,22 @@ class ModernEraTest {
     assertEquals(200, call.status(), call.body());
     assertEquals("u1", call.json().path("result").path("structuredContent").path("key").asString());
     assertEquals("complete", call.json().path("result").path("resultType").asString());
+    assertEquals(
+        "streak-mcp",
+        call.json()
+            .path("result")
+            .path("_meta")
+            .path("io.modelcontextprotocol/serverInfo")
+            .path("name")
+            .asString());
+    assertEquals(
+        "streak-mcp",
+        list.json()
+            .path("result")
+            .path("_meta")
+            .path("io.modelcontextprotocol/serverInfo")
+            .path("name")
+            .asString());
   }
 
   @Test

@@ -32,7 +32,10 @@ public final class McpEngine {
     Object handle(IncomingMessage message, RequestContext context);
   }
 
+  private final ServerInfo info;
+
   public McpEngine(ServerInfo info, ToolHandlers tools) {
+    this.info = info;
     Handlers handlers = new Handlers(info, tools);
     this.legacy =
         Map.of(
@@ -85,14 +88,16 @@ public final class McpEngine {
             context.era() == Era.MODERN ? 404 : 200);
       }
       Object result = handler.handle(message, context);
-      if (result instanceof Reply reply) {
-        return reply;
-      }
-      ObjectNode body = (ObjectNode) result;
-      if (context.era() == Era.MODERN) {
+      Reply reply =
+          result instanceof Reply r
+              ? r
+              : Reply.ok(Responses.result(message.id(), (ObjectNode) result));
+      if (context.era() == Era.MODERN
+          && reply.body() != null
+          && reply.body().get("result") instanceof ObjectNode body) {
         decorateModern(body);
       }
-      return Reply.ok(Responses.result(message.id(), body));
+      return reply;
     } catch (RpcException e) {
       return new Reply(Responses.error(message.id(), e), e.httpStatus(), Map.of());
     } catch (RuntimeException e) {
@@ -109,9 +114,15 @@ public final class McpEngine {
     }
   }
 
-  private static void decorateModern(ObjectNode result) {
+  /** Every 2026-07-28 result says it is complete and who answered. */
+  private void decorateModern(ObjectNode result) {
     if (!result.has("resultType")) {
       result.put("resultType", "complete");
+    }
+    ObjectNode meta =
+        result.has("_meta") ? (ObjectNode) result.get("_meta") : result.putObject("_meta");
+    if (!meta.has(ModernMeta.SERVER_INFO)) {
+      meta.set(ModernMeta.SERVER_INFO, info.implementation());
     }
   }
 

@@ -6,14 +6,12 @@ import io.streakmcp.runtime.protocol.IncomingMessage;
 import io.streakmcp.runtime.protocol.ProtocolVersions;
 import io.streakmcp.runtime.protocol.Responses;
 import io.streakmcp.runtime.protocol.RpcException;
-import io.streakmcp.runtime.streak.RateLimit;
 import io.streakmcp.runtime.tools.CursorCodec;
 import io.streakmcp.runtime.tools.CursorState;
 import io.streakmcp.runtime.tools.ToolCatalog;
 import io.streakmcp.runtime.tools.ToolEntry;
 import io.streakmcp.runtime.tools.ToolInvoker;
 import io.streakmcp.runtime.tools.ToolOutcome;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -114,7 +112,7 @@ public final class ToolHandlers {
     if (c.era() == Era.MODERN) {
       result.put("resultType", "complete");
     }
-    Map<String, String> headers = rateLimitHeaders(outcome.rateLimit());
+    Map<String, String> headers = outcome.rateLimitHeaders();
     if (headers.isEmpty()) {
       return result;
     }
@@ -122,24 +120,6 @@ public final class ToolHandlers {
     ObjectNode limits = result.putObject("_meta").putObject(RATE_LIMIT_META);
     headers.forEach((k, v) -> limits.put(k, Long.parseLong(v)));
     return new Reply(Responses.result(m.id(), result), 200, headers);
-  }
-
-  /** The normalised {@code ratelimit-*} headers (IETF draft names), from whatever Streak sent. */
-  static Map<String, String> rateLimitHeaders(RateLimit r) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (r.limit() >= 0) {
-      headers.put("ratelimit-limit", Long.toString(r.limit()));
-    }
-    if (r.remaining() >= 0) {
-      headers.put("ratelimit-remaining", Long.toString(r.remaining()));
-    }
-    if (r.reset() >= 0) {
-      headers.put("ratelimit-reset", Long.toString(r.reset()));
-    }
-    if (r.retryAfter() >= 0) {
-      headers.put("retry-after", Long.toString(r.retryAfter()));
-    }
-    return headers;
   }
 
   static void cacheHints(ObjectNode result) {

@@ -32,8 +32,12 @@ final class StreakCallBuilder {
       switch (a.location()) {
         case PATH -> pathValues.put(a.apiName(), scalar(value));
         case QUERY -> {
-          if (value.isArray()) {
+          if (value.isArray() && a.repeated()) {
             value.forEach(v -> query.add(new SimpleEntry<>(a.apiName(), scalar(v))));
+          } else if (value.isArray()) {
+            StringJoiner list = new StringJoiner(",");
+            value.forEach(v -> list.add(scalar(v)));
+            query.add(new SimpleEntry<>(a.apiName(), list.toString()));
           } else {
             query.add(new SimpleEntry<>(a.apiName(), scalar(value)));
           }

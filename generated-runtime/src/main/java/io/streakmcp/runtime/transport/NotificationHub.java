@@ -51,7 +51,10 @@ public final class NotificationHub implements AutoCloseable {
     }
   }
 
-  /** Sends a JSON-RPC notification to every open stream of a server on this instance. */
+  /**
+   * Sends a JSON-RPC notification to every open stream of a server on this instance. TODO(#5): the
+   * live schema calls this when a pipeline's stages or fields change.
+   */
   public void publish(String serverId, ObjectNode notification) {
     for (SseStream s : List.copyOf(streams.getOrDefault(serverId, Set.of()))) {
       s.notify(notification);

@@ -1,0 +1,85 @@
+package io.streakmcp.server;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.streakmcp.runtime.McpRuntime;
+import io.streakmcp.runtime.mcp.ServerInfo;
+import io.streakmcp.runtime.server.McpServerContext;
+import io.streakmcp.runtime.streak.StreakClient;
+import io.streakmcp.runtime.tools.ToolCatalog;
+import io.streakmcp.runtime.transport.StdioTransport;
+import io.streakmcp.server.generated.StreakToolRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** stdio: one message per line in, one per line out, nothing else on stdout. */
+class StdioTransportTest {
+
+  private static List<JsonNode> run(String input, int maxLine) throws Exception {
+    StreakClient streak =
+        new StreakClient(
+            StreakClient.httpClient(Duration.ofSeconds(1)),
+            URI.create("http://127.0.0.1:9/api"),
+            "k",
+            Duration.ofSeconds(1),
+            Clock.systemUTC());
+    McpServerContext server =
+        new McpServerContext("stdio", ToolCatalog.of(new StreakToolRegistry()), streak);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new StdioTransport(
+            McpRuntime.engine(ServerInfo.streak("t"), TestServer.SECRET, Clock.systemUTC()),
+            server,
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            out,
+            maxLine)
+        .run();
+    return out.toString(StandardCharsets.UTF_8)
+        .lines()
+        .map(l -> JsonMapper.shared().readTree(l))
+        .toList();
+  }
+
+  @Test
+  void servesEachLineAndSkipsBlankOnes() throws Exception {
+    List<JsonNode> out =
+        run(
+            McpHttp.initialize("2024-11-05")
+                + "\n\n   \n"
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n",
+            1 << 20);
+    assertEquals(2, out.size(), "no answer to the notification or the blank lines");
+    assertEquals("2024-11-05", out.get(0).path("result").path("protocolVersion").asString());
+    JsonNode tool = out.get(1).path("result").path("tools").get(0);
+    assertFalse(tool.has("title"), "the negotiated 2024-11-05 shapes later answers");
+  }
+
+  @Test
+  void badLinesGetErrorsAndTheConnectionGoesOn() throws Exception {
+    List<JsonNode> out =
+        run(
+            "{oops\n"
+                + "x".repeat(200)
+                + "\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n",
+            100);
+    assertEquals(-32700, out.get(0).path("error").path("code").asInt());
+    assertEquals(-32600, out.get(1).path("error").path("code").asInt(), "over the line limit");
+    assertEquals(3, out.get(2).path("id").asInt());
+  }
+
+  @Test
+  void modernRequestsWorkWithoutHeaders() throws Exception {
+    List<JsonNode> out = run(Modern.request(1, "server/discover", "{}") + "\n", 1 << 20);
+    assertEquals(
+        "2026-07-28", out.get(0).path("result").path("supportedVersions").get(0).asString());
+  }
+}
