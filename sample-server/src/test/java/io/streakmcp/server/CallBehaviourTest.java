@@ -5,26 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** tools/call against WireMock: paging to the end, 429 pass-through, path safety, cursors. */
-class CallBehaviourTest {
+class CallBehaviourTest extends WithTestServer {
   static final String V = "2025-11-25";
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @BeforeEach
   void reset() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,20 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * scenarios that cannot apply to a Streak tools server (each with its reason); a listed scenario
  * that starts passing fails the run too, so the baseline cannot go stale.
  */
-class ConformanceTest {
-  static TestServer server;
-
+class ConformanceTest extends WithTestServer {
   @BeforeAll
-  static void start() throws Exception {
+  static void prepare() {
     NodeClients.assumeInstalled();
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   @ParameterizedTest(name = "{0} {2}")

@@ -15,24 +15,15 @@ import io.streakmcp.server.generated.StreakToolRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The official Java SDK client lists and calls tools over Streamable HTTP, SSE and stdio. */
-class JavaSdkClientTest {
-  static TestServer server;
-
+class JavaSdkClientTest extends WithTestServer {
   @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
+  static void prepare() {
     StreakStubs.pipelinesAndABox(server.streak);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   // HttpClientSseClientTransport is deprecated in the SDK, as HTTP+SSE is in the spec; servers

@@ -3,23 +3,10 @@ package io.streakmcp.server;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** 2026-07-28 on the same URL as the legacy revisions: stateless, checked headers, new codes. */
-class ModernEraTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class ModernEraTest extends WithTestServer {
 
   @Test
   void discoverAnswersWithVersionsCapabilitiesAndCacheHints() throws Exception {

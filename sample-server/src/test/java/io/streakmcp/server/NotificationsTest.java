@@ -12,23 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** tools/list_changed reaches the legacy GET stream and the 2026-07-28 listen stream. */
-class NotificationsTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class NotificationsTest extends WithTestServer {
 
   @Test
   void legacyGetStreamReceivesListChanged() throws Exception {

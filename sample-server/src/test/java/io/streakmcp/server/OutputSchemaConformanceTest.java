@@ -7,8 +7,6 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,18 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Every structuredContent the server returns, results and tool errors alike, conforms to the
  * outputSchema it serves: clients such as the TypeScript SDK reject the call otherwise.
  */
-class OutputSchemaConformanceTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class OutputSchemaConformanceTest extends WithTestServer {
 
   @BeforeEach
   void stubs() {

@@ -17,26 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Edge cases found in review, each pinned by a test over real HTTP. */
-class ReviewedEdgesTest {
+class ReviewedEdgesTest extends WithTestServer {
   static final String V = "2025-11-25";
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer(Duration.ofSeconds(2));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @BeforeEach
   void reset() {

@@ -30,7 +30,7 @@ final class TestServer implements AutoCloseable {
   final McpHttpServer http;
 
   TestServer() throws Exception {
-    this(Duration.ofSeconds(5));
+    this(Duration.ofSeconds(2));
   }
 
   TestServer(Duration readTimeout) throws Exception {

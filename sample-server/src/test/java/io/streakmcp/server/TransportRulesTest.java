@@ -17,23 +17,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What every HTTP request is checked for, and sessions that need no server memory. */
-class TransportRulesTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class TransportRulesTest extends WithTestServer {
 
   /** A second instance with the same secret and store: a load balancer may send either. */
   @Test

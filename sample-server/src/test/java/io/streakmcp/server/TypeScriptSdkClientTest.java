@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.streakmcp.server.generated.StreakToolRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,21 +12,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The official TypeScript SDK client lists and calls tools over every transport it has. */
-class TypeScriptSdkClientTest {
-  static TestServer server;
-
+class TypeScriptSdkClientTest extends WithTestServer {
   @BeforeAll
-  static void start() throws Exception {
+  static void prepare() {
     NodeClients.assumeInstalled();
-    server = new TestServer();
     StreakStubs.pipelinesAndABox(server.streak);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   @ParameterizedTest

@@ -88,7 +88,11 @@ public final class ToolCatalog {
     return tool;
   }
 
-  private static ObjectNode hints(ToolAnnotations a) {
+  /**
+   * The annotations object: only the hints that are set (an absent hint means the protocol
+   * default). The generator's token count uses this too, so it counts what is served.
+   */
+  public static ObjectNode hints(ToolAnnotations a) {
     ObjectNode hints = Json.object();
     if (a.readOnlyHint() != null) {
       hints.put("readOnlyHint", a.readOnlyHint());

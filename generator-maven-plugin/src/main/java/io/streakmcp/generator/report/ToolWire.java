@@ -1,6 +1,7 @@
 package io.streakmcp.generator.report;
 
 import io.streakmcp.runtime.tool.ToolAnnotations;
+import io.streakmcp.runtime.tools.ToolCatalog;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,21 +29,8 @@ public final class ToolWire {
     return tool;
   }
 
-  /** Only the hints that are set; an absent hint means the protocol default. */
+  /** Only the hints that are set, exactly as the runtime serves them. */
   public static ObjectNode annotations(ToolAnnotations a) {
-    ObjectNode hints = JsonNodeFactory.instance.objectNode();
-    if (a.readOnlyHint() != null) {
-      hints.put("readOnlyHint", a.readOnlyHint());
-    }
-    if (a.destructiveHint() != null) {
-      hints.put("destructiveHint", a.destructiveHint());
-    }
-    if (a.idempotentHint() != null) {
-      hints.put("idempotentHint", a.idempotentHint());
-    }
-    if (a.openWorldHint() != null) {
-      hints.put("openWorldHint", a.openWorldHint());
-    }
-    return hints;
+    return ToolCatalog.hints(a);
   }
 }
