@@ -99,7 +99,10 @@ public final class ToolHandlers {
                             + name.stringValue()
                             + "; call tools/list for the tools offered"));
     ObjectNode args = arguments instanceof ObjectNode o ? o : Json.object();
+    long start = System.nanoTime();
     ToolOutcome outcome = invoker.call(tool, args, c.server().streak(), c.server().serverId());
+    c.server().calls().record(tool.name(), status(outcome),
+        (int) ((System.nanoTime() - start) / 1_000_000));
     ObjectNode result = Json.object();
     result.putArray("content").addObject().put("type", "text").put("text", outcome.text());
     if (outcome.structured() != null
@@ -120,6 +123,15 @@ public final class ToolHandlers {
     ObjectNode limits = result.putObject("_meta").putObject(RATE_LIMIT_META);
     headers.forEach((k, v) -> limits.put(k, Long.parseLong(v)));
     return new Reply(Responses.result(m.id(), result), 200, headers);
+  }
+
+  /** What the call log says of an outcome: ok, or the kind of tool error. */
+  private static String status(ToolOutcome outcome) {
+    if (!outcome.isError()) {
+      return "ok";
+    }
+    return outcome.structured() == null ? "error"
+        : outcome.structured().path("error").asString("error");
   }
 
   static void cacheHints(ObjectNode result) {

@@ -6,8 +6,17 @@ import io.streakmcp.runtime.tools.ToolCatalog;
 /**
  * One MCP server as a request sees it.
  *
- * @param serverId a stable, non-secret id, for logs and session binding
+ * @param serverId a stable, non-secret id, for logs, cursors and session binding
  * @param catalog the tools this server offers (after its filters)
  * @param streak the client for the server's Streak account
+ * @param requiresPlatformToken MCP requests must also carry a platform API token
+ * @param calls where its tools/call outcomes are recorded
  */
-public record McpServerContext(String serverId, ToolCatalog catalog, StreakClient streak) {}
+public record McpServerContext(String serverId, ToolCatalog catalog, StreakClient streak,
+    boolean requiresPlatformToken, CallRecorder calls) {
+
+  /** A server open to anyone with its URL, with no call log. */
+  public McpServerContext(String serverId, ToolCatalog catalog, StreakClient streak) {
+    this(serverId, catalog, streak, false, CallRecorder.NONE);
+  }
+}

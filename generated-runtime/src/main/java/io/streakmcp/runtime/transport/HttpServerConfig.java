@@ -1,6 +1,7 @@
 package io.streakmcp.runtime.transport;
 
 import io.streakmcp.runtime.crypto.ServerSecret;
+import io.streakmcp.runtime.server.RequestAuthenticator;
 import java.time.Duration;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import java.util.Set;
  * @param allowedOrigins browser origins accepted besides loopback ones (e.g. an admin page)
  * @param allowedHosts Host header values accepted; empty means any (a public deployment behind a
  *     proxy), and loopback names are always accepted
+ * @param platformAuth checks the platform API token on servers that require one
  * @param secret the deployment's secret: session ids are signed with a key derived from it, so
  *     instances behind one load balancer that share it accept each other's sessions
  */
@@ -26,6 +28,7 @@ public record HttpServerConfig(
     int maxThreads,
     Set<String> allowedOrigins,
     Set<String> allowedHosts,
+    RequestAuthenticator platformAuth,
     ServerSecret secret) {
 
   public HttpServerConfig {

@@ -3,6 +3,7 @@ package io.streakmcp.runtime.transport;
 import io.streakmcp.runtime.mcp.McpEngine;
 import io.streakmcp.runtime.protocol.ErrorCodes;
 import io.streakmcp.runtime.server.McpServerContext;
+import io.streakmcp.runtime.server.RequestAuthenticator;
 import io.streakmcp.runtime.server.ServerResolver;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public final class McpHttpHandler extends Handler.Abstract {
       Pattern.compile("^/mcp/([A-Za-z0-9_-]{1,200})(/sse|/messages)?/?$");
 
   private final ServerResolver servers;
+  private final RequestAuthenticator platformAuth;
   private final OriginPolicy origins;
   private final StreamableHttp streamable;
   private final LegacySse legacy;
@@ -34,6 +36,7 @@ public final class McpHttpHandler extends Handler.Abstract {
   public McpHttpHandler(
       ServerResolver servers, McpEngine engine, HttpServerConfig config, NotificationHub hub) {
     this.servers = servers;
+    this.platformAuth = config.platformAuth();
     this.origins = new OriginPolicy(config.allowedOrigins(), config.allowedHosts());
     Dispatch dispatch = new Dispatch(engine);
     EventStreams streams = new EventStreams(hub);
@@ -91,6 +94,14 @@ public final class McpHttpHandler extends Handler.Abstract {
           404,
           ErrorCodes.TRANSPORT,
           "No MCP server at this URL: the token is unknown, revoked or expired");
+      return;
+    }
+    if (server.get().requiresPlatformToken()
+        && !platformAuth.allows(headers.get("authorization"))) {
+      response.getHeaders().put("WWW-Authenticate",
+          "Bearer realm=\"streak-mcp\", error=\"invalid_token\"");
+      HttpExchange.error(response, callback, 401, ErrorCodes.TRANSPORT,
+          "This MCP server requires a platform API token: send Authorization: Bearer <token>");
       return;
     }
     String method = request.getMethod();

@@ -1,0 +1,231 @@
+package io.streakmcp.runtime.admin;
+
+import io.streakmcp.runtime.json.Json;
+import io.streakmcp.runtime.servers.Account;
+import io.streakmcp.runtime.servers.PlatformTokens;
+import io.streakmcp.runtime.servers.ServerStore;
+import io.streakmcp.runtime.servers.StoredServer;
+import io.streakmcp.runtime.servers.ToolFilter;
+import io.streakmcp.runtime.tools.ToolCatalog;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The admin REST API: {@code /integrated-account}, {@code /integrated-account/{id}},
+ * {@code /integrated-account/{id}/mcp}, {@code /integrated-account/{id}/mcp/{mcpId}} and its
+ * {@code /calls}. Every request needs {@code Authorization: Bearer <platform API token>}.
+ */
+public final class AdminHandler extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
+  private static final Pattern ROUTE = Pattern.compile(
+      "^/integrated-account(?:/([0-9a-f-]{36})(/mcp(?:/([0-9a-f-]{36})(/calls)?)?)?)?/?$");
+  private static final Pattern ANY_ADMIN = Pattern.compile("^/integrated-account(/.*)?$");
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final ServerStore store;
+  private final ToolCatalog catalog;
+  private final PlatformTokens tokens;
+  private final String publicBaseUrl;
+  private final Clock clock;
+
+  /**
+   * @param publicBaseUrl the origin clients reach this server at, e.g. https://mcp.example.com;
+   *     server URLs are built from it, so deployments behind a proxy give the proxy's address
+   */
+  public AdminHandler(ServerStore store, ToolCatalog catalog, PlatformTokens tokens,
+      String publicBaseUrl, Clock clock) {
+    this.store = store;
+    this.catalog = catalog;
+    this.tokens = tokens;
+    this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String path = Request.getPathInContext(request);
+    if (!ANY_ADMIN.matcher(path).matches()) {
+      return false;
+    }
+    try {
+      if (!tokens.allows(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+        response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"streak-mcp-admin\"");
+        send(response, callback, 401, error("unauthorized",
+            "send Authorization: Bearer <platform API token>", null));
+        return true;
+      }
+      Matcher m = ROUTE.matcher(path);
+      if (!m.matches()) {
+        send(response, callback, 404, error("not_found", "no such resource", null));
+        return true;
+      }
+      route(request, response, callback, m.group(1), m.group(2) != null, m.group(3),
+          m.group(4) != null);
+    } catch (BadRequest e) {
+      send(response, callback, 400, error("invalid_request", e.getMessage(), e.field()));
+    } catch (Exception e) {
+      String ref = UUID.randomUUID().toString().substring(0, 8);
+      LOG.error("admin API error (ref {}) on {} {}", ref, request.getMethod(), path, e);
+      send(response, callback, 500, error("internal_error", "internal error (ref " + ref + ")",
+          null));
+    }
+    return true;
+  }
+
+  private void route(Request request, Response response, Callback callback, String accountId,
+      boolean mcp, String serverId, boolean calls) throws Exception {
+    String method = request.getMethod();
+    if (accountId == null) {
+      if (!method.equals("POST")) {
+        notAllowed(response, callback, "POST");
+        return;
+      }
+      AdminRequests.NewAccount a = AdminRequests.account(body(request));
+      send(response, callback, 201, AdminViews.account(store.createAccount(a.name(), a.apiKey())));
+      return;
+    }
+    Optional<Account> account = store.account(accountId);
+    if (account.isEmpty()) {
+      send(response, callback, 404, error("not_found", "no integrated account " + accountId, null));
+      return;
+    }
+    if (!mcp) {
+      switch (method) {
+        case "GET" -> send(response, callback, 200, AdminViews.account(account.get()));
+        case "DELETE" -> {
+          store.deleteAccount(accountId);
+          send(response, callback, 204, null);
+        }
+        default -> notAllowed(response, callback, "GET, DELETE");
+      }
+    } else if (serverId == null) {
+      servers(request, response, callback, accountId);
+    } else {
+      server(request, response, callback, accountId, serverId, calls);
+    }
+  }
+
+  private void servers(Request request, Response response, Callback callback, String accountId)
+      throws Exception {
+    switch (request.getMethod()) {
+      case "GET" -> {
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("result");
+        long now = clock.millis();
+        store.servers(accountId).forEach(s -> list.add(AdminViews.server(s, now)));
+        send(response, callback, 200, out);
+      }
+      case "POST" -> {
+        AdminRequests.NewServer n = AdminRequests.server(body(request), clock);
+        checkFilter(n.config());
+        ServerStore.Created created =
+            store.createServer(accountId, n.name(), n.config(), n.expiresAt());
+        ObjectNode out = AdminViews.server(created.server(), clock.millis());
+        // The token is shown here once; the store keeps only its hash.
+        out.put("url", publicBaseUrl + "/mcp/" + created.token());
+        send(response, callback, 201, out);
+      }
+      default -> notAllowed(response, callback, "GET, POST");
+    }
+  }
+
+  private void server(Request request, Response response, Callback callback, String accountId,
+      String serverId, boolean calls) throws Exception {
+    Optional<StoredServer> server = store.server(accountId, serverId);
+    if (server.isEmpty()) {
+      send(response, callback, 404, error("not_found", "no MCP server " + serverId
+          + " in account " + accountId, null));
+      return;
+    }
+    if (calls) {
+      if (!request.getMethod().equals("GET")) {
+        notAllowed(response, callback, "GET");
+        return;
+      }
+      ObjectNode out = Json.object();
+      ArrayNode list = out.putArray("result");
+      store.calls(serverId, 500).forEach(c -> list.add(AdminViews.call(c)));
+      send(response, callback, 200, out);
+      return;
+    }
+    switch (request.getMethod()) {
+      case "GET" -> send(response, callback, 200, AdminViews.server(server.get(), clock.millis()));
+      case "PATCH" -> {
+        ServerStore.Patch patch = AdminRequests.patch(body(request), clock);
+        if (patch.setConfig()) {
+          checkFilter(patch.config());
+        }
+        StoredServer updated = store.updateServer(accountId, serverId, patch).orElseThrow();
+        send(response, callback, 200, AdminViews.server(updated, clock.millis()));
+      }
+      case "DELETE" -> {
+        store.deleteServer(accountId, serverId);
+        send(response, callback, 204, null);
+      }
+      default -> notAllowed(response, callback, "GET, PATCH, DELETE");
+    }
+  }
+
+  private void checkFilter(io.streakmcp.runtime.servers.ServerConfig config) {
+    List<String> problems = ToolFilter.problems(config, catalog);
+    if (!problems.isEmpty()) {
+      throw new BadRequest("config", String.join("; ", problems));
+    }
+  }
+
+  private static JsonNode body(Request request) throws Exception {
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new BadRequest("", "Content-Type must be application/json");
+    }
+    byte[] bytes;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      bytes = in.readNBytes(MAX_BODY + 1);
+    }
+    if (bytes.length > MAX_BODY) {
+      throw new BadRequest("", "the body is larger than " + MAX_BODY + " bytes");
+    }
+    return AdminRequests.parse(bytes);
+  }
+
+  private static ObjectNode error(String code, String message, String field) {
+    ObjectNode e = Json.object().put("error", code).put("message", message);
+    if (field != null && !field.isEmpty()) {
+      e.put("field", field);
+    }
+    return e;
+  }
+
+  private static void notAllowed(Response response, Callback callback, String allow) {
+    response.getHeaders().put(HttpHeader.ALLOW, allow);
+    send(response, callback, 405, error("method_not_allowed", "use " + allow, null));
+  }
+
+  private static void send(Response response, Callback callback, int status, JsonNode body) {
+    response.setStatus(status);
+    if (body == null) {
+      callback.succeeded();
+      return;
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.write(true, ByteBuffer.wrap(Json.bytes(body)), callback);
+  }
+}
