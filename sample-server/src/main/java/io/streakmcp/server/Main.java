@@ -2,67 +2,70 @@ package io.streakmcp.server;
 
 import io.streakmcp.runtime.McpRuntime;
 import io.streakmcp.runtime.crypto.ServerSecret;
-import io.streakmcp.runtime.mcp.McpEngine;
 import io.streakmcp.runtime.mcp.ServerInfo;
 import io.streakmcp.runtime.server.McpServerContext;
-import io.streakmcp.runtime.server.StaticServerResolver;
+import io.streakmcp.runtime.servers.Database;
+import io.streakmcp.runtime.servers.MasterKey;
+import io.streakmcp.runtime.servers.PlatformTokens;
 import io.streakmcp.runtime.streak.StreakClient;
 import io.streakmcp.runtime.tools.ToolCatalog;
 import io.streakmcp.runtime.transport.HttpServerConfig;
-import io.streakmcp.runtime.transport.McpHttpServer;
 import io.streakmcp.runtime.transport.StdioTransport;
 import io.streakmcp.server.generated.StreakToolRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code serve} runs the MCP server over HTTP for one Streak account; {@code stdio} serves one
- * client on stdin/stdout (the form Claude Desktop's {@code command} entry uses).
+ * {@code serve} runs MCP servers for many Streak accounts over HTTP, managed through the admin API
+ * and kept in a database; {@code stdio} serves one account to one client on stdin/stdout (the form
+ * Claude Desktop's {@code command} entry uses).
  */
 public final class Main {
   static final String VERSION = "0.1.0";
   static final String DEFAULT_STREAK = "https://api.streak.com/api";
-
-  /** What a URL token may look like: long, and safe in a path segment. */
-  static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,200}");
+  static final String DEFAULT_MASTER_KEY_FILE = "streak-mcp-data/master.key";
 
   private static final String USAGE =
       """
       Usage: streak-mcp-server <command> [options]
 
       Commands:
-        serve   MCP over HTTP: Streamable HTTP at /mcp/<token>, HTTP+SSE at /mcp/<token>/sse
-                  --port <n>             STREAK_MCP_PORT       (default 8080)
-                  --host <addr>          STREAK_MCP_HOST       (default 127.0.0.1)
-                  --api-key <key>        STREAK_API_KEY        (required; prefer the variable:
-                                                                flags show up in ps)
-                  --token <token>        STREAK_MCP_TOKEN      (16-200 of A-Z a-z 0-9 _ -;
-                                                                default: a random one, printed)
-                  --secret <secret>      STREAK_MCP_SECRET     (32+ bytes, base64 or text; shared
-                                                                by instances behind one balancer;
-                                                                default: random per process)
-                  --allowed-hosts <h,h>  STREAK_MCP_ALLOWED_HOSTS  (Host names accepted when not
-                                                                bound to loopback; default: any)
-                  --streak-base-url <u>  STREAK_BASE_URL       (default %s)
-        stdio   MCP over stdin/stdout for one client
-                  --api-key <key>        STREAK_API_KEY        (required)
-                  --streak-base-url <u>  STREAK_BASE_URL       (default %s)
+        serve   MCP servers for many Streak accounts over HTTP, managed by the admin API
+                (/integrated-account); each server answers at /mcp/<token> (Streamable HTTP)
+                and /mcp/<token>/sse (HTTP+SSE)
+                  --port <n>              STREAK_MCP_PORT            (default 8080)
+                  --host <addr>           STREAK_MCP_HOST            (default 127.0.0.1)
+                  --db <jdbc-url>         STREAK_MCP_DB_URL          (default %s)
+                  --db-user <user>        STREAK_MCP_DB_USER
+                  --db-password <pw>      STREAK_MCP_DB_PASSWORD
+                  --public-base-url <u>   STREAK_MCP_PUBLIC_BASE_URL (the origin clients reach;
+                                                                   default http://host:port)
+                  --admin-token-file <f>  STREAK_MCP_ADMIN_TOKEN     (platform API tokens, comma-
+                                                                   separated; none: admin closed)
+                  --master-key-file <f>   STREAK_MCP_MASTER_KEY      (base64 of 32 bytes; default
+                                                                   file %s, made on first start)
+                  --secret <secret>       STREAK_MCP_SECRET          (32+ bytes, shared by
+                                                                   instances behind a balancer)
+                  --allowed-hosts <h,h>   STREAK_MCP_ALLOWED_HOSTS   (when not bound to loopback)
+                  --streak-base-url <u>   STREAK_BASE_URL            (default %s)
+        stdio   MCP over stdin/stdout for one account and one client
+                  --api-key <key>         STREAK_API_KEY             (required; prefer the
+                                                                   variable: flags show in ps)
+                  --streak-base-url <u>   STREAK_BASE_URL            (default %s)
       """
-          .formatted(DEFAULT_STREAK, DEFAULT_STREAK);
+          .formatted(Database.DEFAULT_URL, DEFAULT_MASTER_KEY_FILE, DEFAULT_STREAK, DEFAULT_STREAK);
 
   private Main() {}
 
@@ -91,12 +94,17 @@ public final class Main {
                   Set.of(
                       "port",
                       "host",
-                      "api-key",
-                      "token",
+                      "db",
+                      "db-user",
+                      "db-password",
+                      "public-base-url",
+                      "admin-token-file",
+                      "master-key-file",
                       "secret",
                       "allowed-hosts",
                       "streak-base-url"),
                   env),
+              env,
               out);
       case "stdio" -> stdio(new Options(rest, Set.of("api-key", "streak-base-url"), env));
       default ->
@@ -105,46 +113,50 @@ public final class Main {
     };
   }
 
-  private static int serve(Options o, PrintStream out) throws Exception {
-    String given = o.get("token", "STREAK_MCP_TOKEN", null);
-    String token = given != null ? given : randomToken();
-    if (!TOKEN.matcher(token).matches()) {
-      throw new Options.UsageException("--token must be 16 to 200 characters of A-Z a-z 0-9 _ -");
-    }
-    ServerSecret secret = secret(o);
-    McpServerContext server = context(o, token);
+  private static int serve(Options o, Map<String, String> env, PrintStream out) throws Exception {
     String host = o.get("host", "STREAK_MCP_HOST", "127.0.0.1");
-    HttpServerConfig config =
-        new HttpServerConfig(
+    PlatformTokens admin = PlatformTokens.of(adminTokens(o));
+    Deployment.Settings settings =
+        new Deployment.Settings(
             host,
             o.port("port", "STREAK_MCP_PORT", 8080),
-            1024 * 1024,
-            Duration.ofSeconds(60),
-            64,
-            Set.of(),
             allowedHosts(o, host),
-            secret);
-    McpEngine engine = McpRuntime.engine(ServerInfo.streak(VERSION), secret, Clock.systemUTC());
-    McpHttpServer http =
-        new McpHttpServer(new StaticServerResolver(Map.of(token, server)), engine, config, null)
-            .start();
-    // The token is a credential: print it only when we made it up, so the operator can use it.
+            o.get("db", "STREAK_MCP_DB_URL", Database.DEFAULT_URL),
+            o.get("db-user", "STREAK_MCP_DB_USER", null),
+            o.get("db-password", "STREAK_MCP_DB_PASSWORD", null),
+            masterKey(o, env),
+            admin,
+            secret(o),
+            streakBase(o),
+            o.get("public-base-url", "STREAK_MCP_PUBLIC_BASE_URL", null));
+    Deployment deployment = Deployment.start(settings, Clock.systemUTC());
     out.println(
-        "Streak MCP server listening: http://"
+        "Streak MCP server listening on http://"
             + host
             + ":"
-            + http.port()
-            + "/mcp/"
-            + (given == null ? token : "<your token>"));
+            + deployment.port()
+            + (admin.isEmpty() ? " (no admin token set: the admin API is closed)" : ""));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  http.close();
+                  deployment.close();
                   stopped.countDown();
                 }));
     stopped.await();
+    return 0;
+  }
+
+  private static int stdio(Options o) throws Exception {
+    McpServerContext server = context(o);
+    new StdioTransport(
+            McpRuntime.engine(ServerInfo.streak(VERSION), ServerSecret.random(), Clock.systemUTC()),
+            server,
+            System.in,
+            System.out,
+            1024 * 1024)
+        .run();
     return 0;
   }
 
@@ -160,12 +172,22 @@ public final class Main {
     return HttpServerConfig.isLoopback(host) ? HttpServerConfig.LOOPBACK_HOSTS : Set.of();
   }
 
-  private static int stdio(Options o) throws Exception {
-    McpServerContext server = context(o, "stdio");
-    McpEngine engine =
-        McpRuntime.engine(ServerInfo.streak(VERSION), ServerSecret.random(), Clock.systemUTC());
-    new StdioTransport(engine, server, System.in, System.out, 1024 * 1024).run();
-    return 0;
+  private static String adminTokens(Options o) throws IOException {
+    String file = o.get("admin-token-file", null, null);
+    if (file != null) {
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    }
+    return o.get("admin-token", "STREAK_MCP_ADMIN_TOKEN", null);
+  }
+
+  private static byte[] masterKey(Options o, Map<String, String> env) throws IOException {
+    try {
+      return MasterKey.load(
+          env.get("STREAK_MCP_MASTER_KEY"),
+          Path.of(o.get("master-key-file", null, DEFAULT_MASTER_KEY_FILE)));
+    } catch (IllegalArgumentException e) {
+      throw new Options.UsageException("master key: " + e.getMessage());
+    }
   }
 
   private static ServerSecret secret(Options o) {
@@ -180,39 +202,30 @@ public final class Main {
     }
   }
 
-  private static McpServerContext context(Options o, String token) throws Exception {
-    String apiKey = o.required("api-key", "STREAK_API_KEY");
-    URI base;
+  private static URI streakBase(Options o) {
     try {
-      base = URI.create(o.get("streak-base-url", "STREAK_BASE_URL", DEFAULT_STREAK));
+      URI base = URI.create(o.get("streak-base-url", "STREAK_BASE_URL", DEFAULT_STREAK));
       if (base.getScheme() == null || !base.getScheme().startsWith("http")) {
         throw new IllegalArgumentException();
       }
+      return base;
     } catch (IllegalArgumentException e) {
       throw new Options.UsageException(
-          "--streak-base-url must be an http(s) URL with /v1 and /v2 under it, e.g. "
+          "--streak-base-url must be an http(s) URL with /v1 and"
+              + " /v2 under it, e.g. "
               + DEFAULT_STREAK);
     }
+  }
+
+  private static McpServerContext context(Options o) {
+    String apiKey = o.required("api-key", "STREAK_API_KEY");
     StreakClient streak =
         new StreakClient(
             StreakClient.httpClient(Duration.ofSeconds(5)),
-            base,
+            streakBase(o),
             apiKey,
             Duration.ofSeconds(30),
             Clock.systemUTC());
-    // The server id is a hash of the token: stable, and safe to log.
-    String id =
-        HexFormat.of()
-            .formatHex(
-                MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)),
-                0,
-                8);
-    return new McpServerContext(id, ToolCatalog.of(new StreakToolRegistry()), streak);
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return new McpServerContext("stdio", ToolCatalog.of(new StreakToolRegistry()), streak);
   }
 }

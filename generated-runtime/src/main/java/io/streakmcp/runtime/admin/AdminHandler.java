@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
@@ -29,33 +30,38 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The admin REST API: {@code /integrated-account}, {@code /integrated-account/{id}},
- * {@code /integrated-account/{id}/mcp}, {@code /integrated-account/{id}/mcp/{mcpId}} and its
- * {@code /calls}. Every request needs {@code Authorization: Bearer <platform API token>}.
+ * The admin REST API: {@code /integrated-account}, {@code /integrated-account/{id}}, {@code
+ * /integrated-account/{id}/mcp}, {@code /integrated-account/{id}/mcp/{mcpId}} and its {@code
+ * /calls}. Every request needs {@code Authorization: Bearer <platform API token>}.
  */
 public final class AdminHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
-  private static final Pattern ROUTE = Pattern.compile(
-      "^/integrated-account(?:/([0-9a-f-]{36})(/mcp(?:/([0-9a-f-]{36})(/calls)?)?)?)?/?$");
+  private static final Pattern ROUTE =
+      Pattern.compile(
+          "^/integrated-account(?:/([0-9a-f-]{36})(/mcp(?:/([0-9a-f-]{36})(/calls)?)?)?)?/?$");
   private static final Pattern ANY_ADMIN = Pattern.compile("^/integrated-account(/.*)?$");
   private static final int MAX_BODY = 64 * 1024;
 
   private final ServerStore store;
   private final ToolCatalog catalog;
   private final PlatformTokens tokens;
-  private final String publicBaseUrl;
+  private final Supplier<String> publicBaseUrl;
   private final Clock clock;
 
   /**
    * @param publicBaseUrl the origin clients reach this server at, e.g. https://mcp.example.com;
    *     server URLs are built from it, so deployments behind a proxy give the proxy's address
    */
-  public AdminHandler(ServerStore store, ToolCatalog catalog, PlatformTokens tokens,
-      String publicBaseUrl, Clock clock) {
+  public AdminHandler(
+      ServerStore store,
+      ToolCatalog catalog,
+      PlatformTokens tokens,
+      Supplier<String> publicBaseUrl,
+      Clock clock) {
     this.store = store;
     this.catalog = catalog;
     this.tokens = tokens;
-    this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    this.publicBaseUrl = publicBaseUrl;
     this.clock = clock;
   }
 
@@ -68,8 +74,11 @@ public final class AdminHandler extends Handler.Abstract {
     try {
       if (!tokens.allows(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"streak-mcp-admin\"");
-        send(response, callback, 401, error("unauthorized",
-            "send Authorization: Bearer <platform API token>", null));
+        send(
+            response,
+            callback,
+            401,
+            error("unauthorized", "send Authorization: Bearer <platform API token>", null));
         return true;
       }
       Matcher m = ROUTE.matcher(path);
@@ -77,21 +86,37 @@ public final class AdminHandler extends Handler.Abstract {
         send(response, callback, 404, error("not_found", "no such resource", null));
         return true;
       }
-      route(request, response, callback, m.group(1), m.group(2) != null, m.group(3),
+      route(
+          request,
+          response,
+          callback,
+          m.group(1),
+          m.group(2) != null,
+          m.group(3),
           m.group(4) != null);
     } catch (BadRequest e) {
       send(response, callback, 400, error("invalid_request", e.getMessage(), e.field()));
     } catch (Exception e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("admin API error (ref {}) on {} {}", ref, request.getMethod(), path, e);
-      send(response, callback, 500, error("internal_error", "internal error (ref " + ref + ")",
-          null));
+      send(
+          response,
+          callback,
+          500,
+          error("internal_error", "internal error (ref " + ref + ")", null));
     }
     return true;
   }
 
-  private void route(Request request, Response response, Callback callback, String accountId,
-      boolean mcp, String serverId, boolean calls) throws Exception {
+  private void route(
+      Request request,
+      Response response,
+      Callback callback,
+      String accountId,
+      boolean mcp,
+      String serverId,
+      boolean calls)
+      throws Exception {
     String method = request.getMethod();
     if (accountId == null) {
       if (!method.equals("POST")) {
@@ -140,19 +165,28 @@ public final class AdminHandler extends Handler.Abstract {
             store.createServer(accountId, n.name(), n.config(), n.expiresAt());
         ObjectNode out = AdminViews.server(created.server(), clock.millis());
         // The token is shown here once; the store keeps only its hash.
-        out.put("url", publicBaseUrl + "/mcp/" + created.token());
+        out.put("url", publicBaseUrl.get().replaceAll("/+$", "") + "/mcp/" + created.token());
         send(response, callback, 201, out);
       }
       default -> notAllowed(response, callback, "GET, POST");
     }
   }
 
-  private void server(Request request, Response response, Callback callback, String accountId,
-      String serverId, boolean calls) throws Exception {
+  private void server(
+      Request request,
+      Response response,
+      Callback callback,
+      String accountId,
+      String serverId,
+      boolean calls)
+      throws Exception {
     Optional<StoredServer> server = store.server(accountId, serverId);
     if (server.isEmpty()) {
-      send(response, callback, 404, error("not_found", "no MCP server " + serverId
-          + " in account " + accountId, null));
+      send(
+          response,
+          callback,
+          404,
+          error("not_found", "no MCP server " + serverId + " in account " + accountId, null));
       return;
     }
     if (calls) {

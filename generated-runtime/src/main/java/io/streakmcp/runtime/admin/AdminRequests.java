@@ -13,8 +13,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads admin request bodies strictly: unknown fields, wrong types and bad values are refused
- * with the field's name and what it accepts. Nothing partial is ever applied.
+ * Reads admin request bodies strictly: unknown fields, wrong types and bad values are refused with
+ * the field's name and what it accepts. Nothing partial is ever applied.
  */
 final class AdminRequests {
   /** An expiry closer than this is almost certainly a mistake (clock skew, wrong unit). */
@@ -45,7 +45,9 @@ final class AdminRequests {
 
   static NewServer server(JsonNode body, Clock clock) {
     only(body, "", Set.of("name", "config", "expires_at"));
-    return new NewServer(text(body, "name", 200, true), config(body.get("config")),
+    return new NewServer(
+        text(body, "name", 200, true),
+        config(body.get("config")),
         expiry(body.get("expires_at"), clock));
   }
 
@@ -57,8 +59,12 @@ final class AdminRequests {
     boolean setName = body.has("name");
     boolean setConfig = body.has("config");
     boolean setExpiry = body.has("expires_at");
-    return new ServerStore.Patch(setName, setName ? text(body, "name", 200, true) : null,
-        setConfig, setConfig ? config(body.get("config")) : null, setExpiry,
+    return new ServerStore.Patch(
+        setName,
+        setName ? text(body, "name", 200, true) : null,
+        setConfig,
+        setConfig ? config(body.get("config")) : null,
+        setExpiry,
         setExpiry ? expiry(body.get("expires_at"), clock) : null);
   }
 
@@ -67,16 +73,16 @@ final class AdminRequests {
       return new ServerConfig(List.of(), List.of(), false);
     }
     if (!config.isObject()) {
-      throw new BadRequest("config", "config must be an object with methods, tags and"
-          + " require_api_token_auth");
+      throw new BadRequest(
+          "config", "config must be an object with methods, tags and" + " require_api_token_auth");
     }
     only(config, "config.", Set.of("methods", "tags", "require_api_token_auth"));
     JsonNode auth = config.get("require_api_token_auth");
     if (auth != null && !auth.isBoolean()) {
       throw new BadRequest("config.require_api_token_auth", "must be true or false");
     }
-    return new ServerConfig(words(config, "methods"), words(config, "tags"),
-        auth != null && auth.booleanValue());
+    return new ServerConfig(
+        words(config, "methods"), words(config, "tags"), auth != null && auth.booleanValue());
   }
 
   private static List<String> words(JsonNode config, String field) {
@@ -90,8 +96,11 @@ final class AdminRequests {
     List<String> out = new ArrayList<>();
     for (JsonNode v : array) {
       if (!v.isString() || v.stringValue().isBlank() || v.stringValue().length() > 64) {
-        throw new BadRequest("config." + field, "must hold non-empty strings of at most 64"
-            + " characters; got " + shorten(v.toString()));
+        throw new BadRequest(
+            "config." + field,
+            "must hold non-empty strings of at most 64"
+                + " characters; got "
+                + shorten(v.toString()));
       }
       out.add(v.stringValue());
     }
@@ -103,19 +112,24 @@ final class AdminRequests {
       return null;
     }
     if (!value.isString()) {
-      throw new BadRequest("expires_at", "must be an ISO-8601 instant such as"
-          + " 2030-01-01T00:00:00Z, or null for never");
+      throw new BadRequest(
+          "expires_at",
+          "must be an ISO-8601 instant such as" + " 2030-01-01T00:00:00Z, or null for never");
     }
     long at;
     try {
       at = Instant.parse(value.stringValue()).toEpochMilli();
     } catch (DateTimeParseException e) {
-      throw new BadRequest("expires_at", "must be an ISO-8601 instant such as"
-          + " 2030-01-01T00:00:00Z, or null for never; got " + shorten(value.stringValue()));
+      throw new BadRequest(
+          "expires_at",
+          "must be an ISO-8601 instant such as"
+              + " 2030-01-01T00:00:00Z, or null for never; got "
+              + shorten(value.stringValue()));
     }
     if (at < clock.millis() + MIN_EXPIRY_AHEAD_MS) {
-      throw new BadRequest("expires_at", "must lie at least 60 s ahead (now is "
-          + Instant.ofEpochMilli(clock.millis()) + ")");
+      throw new BadRequest(
+          "expires_at",
+          "must lie at least 60 s ahead (now is " + Instant.ofEpochMilli(clock.millis()) + ")");
     }
     return at;
   }
@@ -123,8 +137,13 @@ final class AdminRequests {
   private static void only(JsonNode node, String prefix, Set<String> allowed) {
     for (String name : node.propertyNames()) {
       if (!allowed.contains(name)) {
-        throw new BadRequest(prefix + name, "unknown field " + prefix + name + "; valid: "
-            + String.join(", ", allowed.stream().sorted().map(a -> prefix + a).toList()));
+        throw new BadRequest(
+            prefix + name,
+            "unknown field "
+                + prefix
+                + name
+                + "; valid: "
+                + String.join(", ", allowed.stream().sorted().map(a -> prefix + a).toList()));
       }
     }
   }

@@ -12,7 +12,9 @@ final class AdminViews {
   private AdminViews() {}
 
   static ObjectNode account(Account a) {
-    return Json.object().put("id", a.id()).put("name", a.name())
+    return Json.object()
+        .put("id", a.id())
+        .put("name", a.name())
         .put("created_at", Instant.ofEpochMilli(a.createdAt()).toString());
   }
 
@@ -30,8 +32,10 @@ final class AdminViews {
   }
 
   static ObjectNode call(CallRecord c) {
-    return Json.object().put("tool", c.tool())
+    return Json.object()
+        .put("tool", c.tool())
         .put("called_at", Instant.ofEpochMilli(c.calledAt()).toString())
-        .put("status", c.status()).put("duration_ms", c.durationMs());
+        .put("status", c.status())
+        .put("duration_ms", c.durationMs());
   }
 }

@@ -101,8 +101,9 @@ public final class ToolHandlers {
     ObjectNode args = arguments instanceof ObjectNode o ? o : Json.object();
     long start = System.nanoTime();
     ToolOutcome outcome = invoker.call(tool, args, c.server().streak(), c.server().serverId());
-    c.server().calls().record(tool.name(), status(outcome),
-        (int) ((System.nanoTime() - start) / 1_000_000));
+    c.server()
+        .calls()
+        .record(tool.name(), status(outcome), (int) ((System.nanoTime() - start) / 1_000_000));
     ObjectNode result = Json.object();
     result.putArray("content").addObject().put("type", "text").put("text", outcome.text());
     if (outcome.structured() != null
@@ -130,7 +131,8 @@ public final class ToolHandlers {
     if (!outcome.isError()) {
       return "ok";
     }
-    return outcome.structured() == null ? "error"
+    return outcome.structured() == null
+        ? "error"
         : outcome.structured().path("error").asString("error");
   }
 

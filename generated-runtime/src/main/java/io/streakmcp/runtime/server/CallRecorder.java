@@ -4,7 +4,7 @@ package io.streakmcp.runtime.server;
 @FunctionalInterface
 public interface CallRecorder {
   /** Records nothing: for stdio and embedded use. */
-  CallRecorder NONE = (tool, status, durationMs) -> { };
+  CallRecorder NONE = (tool, status, durationMs) -> {};
 
   void record(String tool, String status, int durationMs);
 }

@@ -12,8 +12,12 @@ import io.streakmcp.runtime.tools.ToolCatalog;
  * @param requiresPlatformToken MCP requests must also carry a platform API token
  * @param calls where its tools/call outcomes are recorded
  */
-public record McpServerContext(String serverId, ToolCatalog catalog, StreakClient streak,
-    boolean requiresPlatformToken, CallRecorder calls) {
+public record McpServerContext(
+    String serverId,
+    ToolCatalog catalog,
+    StreakClient streak,
+    boolean requiresPlatformToken,
+    CallRecorder calls) {
 
   /** A server open to anyone with its URL, with no call log. */
   public McpServerContext(String serverId, ToolCatalog catalog, StreakClient streak) {

@@ -10,8 +10,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts Streak API keys at rest with AES-256-GCM: a random 96-bit nonce per key, and the
- * account id as associated data, so a ciphertext copied onto another account fails to decrypt.
+ * Encrypts Streak API keys at rest with AES-256-GCM: a random 96-bit nonce per key, and the account
+ * id as associated data, so a ciphertext copied onto another account fails to decrypt.
  */
 public final class ApiKeyCipher {
   private static final int NONCE_BYTES = 12;
@@ -30,10 +30,11 @@ public final class ApiKeyCipher {
   public String encrypt(String apiKey, String accountId) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
-    byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, accountId,
-        apiKey.getBytes(StandardCharsets.UTF_8));
-    return Base64.getEncoder().encodeToString(
-        ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+    byte[] sealed =
+        run(Cipher.ENCRYPT_MODE, nonce, accountId, apiKey.getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString(
+            ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
   }
 
   /** The API key, or an exception when the ciphertext, account or master key do not match. */

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes call logs off the request path: calls are queued and written in batches by one thread.
- * The queue is bounded; when the store falls behind, calls are dropped and counted rather than
- * slowing tool calls down.
+ * Writes call logs off the request path: calls are queued and written in batches by one thread. The
+ * queue is bounded; when the store falls behind, calls are dropped and counted rather than slowing
+ * tool calls down.
  */
 public final class CallLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallLog.class);
@@ -40,8 +40,8 @@ public final class CallLog implements AutoCloseable {
   /** The recorder for one server. */
   public CallRecorder recorder(String serverId) {
     return (tool, status, durationMs) -> {
-      if (!queue.offer(new Entry(serverId, new CallRecord(tool, clock.millis(), status,
-          durationMs)))) {
+      if (!queue.offer(
+          new Entry(serverId, new CallRecord(tool, clock.millis(), status, durationMs)))) {
         dropped++;
       }
     };
@@ -70,8 +70,8 @@ public final class CallLog implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, 499);
         Map<String, List<CallRecord>> byServer = new LinkedHashMap<>();
-        batch.forEach(e -> byServer.computeIfAbsent(e.serverId(), k -> new ArrayList<>())
-            .add(e.call()));
+        batch.forEach(
+            e -> byServer.computeIfAbsent(e.serverId(), k -> new ArrayList<>()).add(e.call()));
         for (var e : byServer.entrySet()) {
           store.appendCalls(e.getKey(), e.getValue());
         }

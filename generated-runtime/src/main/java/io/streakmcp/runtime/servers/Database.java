@@ -6,9 +6,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Opens the store by JDBC URL (an H2 file by default, PostgreSQL when several instances share
- * one) through a bounded pool, and brings its schema up to date with Flyway. Migrations are
- * safe to run from several instances at once: Flyway serialises them with a lock.
+ * Opens the store by JDBC URL (an H2 file by default, PostgreSQL when several instances share one)
+ * through a bounded pool, and brings its schema up to date with Flyway. Migrations are safe to run
+ * from several instances at once: Flyway serialises them with a lock.
  */
 public final class Database implements AutoCloseable {
   /** The default store: an H2 file in the working directory. */

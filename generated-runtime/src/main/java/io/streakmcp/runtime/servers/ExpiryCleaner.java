@@ -7,30 +7,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes expired servers now and then. It is housekeeping only: expired URLs are already
- * refused by the resolver. The state it works from is the store, so it survives restarts, and
- * its one idempotent DELETE is safe when several instances share a database.
+ * Deletes expired servers now and then. It is housekeeping only: expired URLs are already refused
+ * by the resolver. The state it works from is the store, so it survives restarts, and its one
+ * idempotent DELETE is safe when several instances share a database.
  */
 public final class ExpiryCleaner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExpiryCleaner.class);
 
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "expiry-cleaner");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "expiry-cleaner");
+            t.setDaemon(true);
+            return t;
+          });
 
   public ExpiryCleaner(ServerStore store, long periodSeconds) {
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        int deleted = store.deleteExpired();
-        if (deleted > 0) {
-          LOG.info("deleted {} expired MCP servers", deleted);
-        }
-      } catch (Exception e) {
-        LOG.warn("expired-server cleanup failed; will try again: {}", e.toString());
-      }
-    }, 0, periodSeconds, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            int deleted = store.deleteExpired();
+            if (deleted > 0) {
+              LOG.info("deleted {} expired MCP servers", deleted);
+            }
+          } catch (Exception e) {
+            LOG.warn("expired-server cleanup failed; will try again: {}", e.toString());
+          }
+        },
+        0,
+        periodSeconds,
+        TimeUnit.SECONDS);
   }
 
   @Override

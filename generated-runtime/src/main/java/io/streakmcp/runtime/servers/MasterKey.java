@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the key that encrypts API keys comes from: {@code STREAK_MCP_MASTER_KEY} (base64 of 32
  * bytes), else a key file. On a first start with neither, a new key is written to the key file
- * (owner-only permissions) and the server says so: keep that file, or the stored API keys
- * cannot be read again.
+ * (owner-only permissions) and the server says so: keep that file, or the stored API keys cannot be
+ * read again.
  */
 public final class MasterKey {
   private static final Logger LOG = LoggerFactory.getLogger(MasterKey.class);
@@ -34,8 +34,8 @@ public final class MasterKey {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(keyFile, Base64.getEncoder().encodeToString(key) + "\n",
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        keyFile, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.UTF_8);
     try {
       Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {
@@ -53,8 +53,11 @@ public final class MasterKey {
       throw new IllegalArgumentException(where + " is not base64", e);
     }
     if (key.length != 32) {
-      throw new IllegalArgumentException(where + " must hold 32 bytes (base64 of them); it holds "
-          + key.length + " (make one with: openssl rand -base64 32)");
+      throw new IllegalArgumentException(
+          where
+              + " must hold 32 bytes (base64 of them); it holds "
+              + key.length
+              + " (make one with: openssl rand -base64 32)");
     }
     return key;
   }

@@ -6,9 +6,8 @@ import java.security.MessageDigest;
 import java.util.List;
 
 /**
- * The platform API tokens that open the admin API (and MCP servers that require one). Held only
- * as hashes; a check looks at every one of them, so its timing says nothing about which came
- * close.
+ * The platform API tokens that open the admin API (and MCP servers that require one). Held only as
+ * hashes; a check looks at every one of them, so its timing says nothing about which came close.
  */
 public final class PlatformTokens implements RequestAuthenticator {
   private final List<byte[]> hashes;
@@ -22,9 +21,12 @@ public final class PlatformTokens implements RequestAuthenticator {
     if (configured == null) {
       return new PlatformTokens(List.of());
     }
-    return new PlatformTokens(List.of(configured.split("[,\\n]")).stream()
-        .map(String::strip).filter(t -> !t.isEmpty())
-        .map(t -> Tokens.hash(t).getBytes(StandardCharsets.US_ASCII)).toList());
+    return new PlatformTokens(
+        List.of(configured.split("[,\\n]")).stream()
+            .map(String::strip)
+            .filter(t -> !t.isEmpty())
+            .map(t -> Tokens.hash(t).getBytes(StandardCharsets.US_ASCII))
+            .toList());
   }
 
   public boolean isEmpty() {
@@ -37,8 +39,8 @@ public final class PlatformTokens implements RequestAuthenticator {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
-    byte[] given = Tokens.hash(authorization.substring(7).strip())
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] given =
+        Tokens.hash(authorization.substring(7).strip()).getBytes(StandardCharsets.US_ASCII);
     boolean match = false;
     for (byte[] h : hashes) {
       match |= MessageDigest.isEqual(h, given);

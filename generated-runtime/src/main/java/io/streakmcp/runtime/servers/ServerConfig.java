@@ -29,7 +29,9 @@ public record ServerConfig(List<String> methods, List<String> tags, boolean requ
 
   /** Reads the stored form; the admin API has validated it before it was stored. */
   public static ServerConfig fromJson(JsonNode node) {
-    return new ServerConfig(strings(node.path("methods")), strings(node.path("tags")),
+    return new ServerConfig(
+        strings(node.path("methods")),
+        strings(node.path("tags")),
         node.path("require_api_token_auth").asBoolean(false));
   }
 

@@ -39,13 +39,20 @@ public final class ServerStore {
    * A PATCH: each field is changed only when its flag is set; a set {@code expiresAt} of null
    * clears the expiry.
    */
-  public record Patch(boolean setName, String name, boolean setConfig, ServerConfig config,
-      boolean setExpiry, Long expiresAt) {}
+  public record Patch(
+      boolean setName,
+      String name,
+      boolean setConfig,
+      ServerConfig config,
+      boolean setExpiry,
+      Long expiresAt) {}
 
   public Account createAccount(String name, String apiKey) throws SQLException {
     Account account = new Account(UUID.randomUUID().toString(), name, clock.millis());
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO integrated_account (id, name, api_key_enc, created_at) VALUES (?,?,?,?)")) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO integrated_account (id, name, api_key_enc, created_at) VALUES (?,?,?,?)")) {
       s.setString(1, account.id());
       s.setString(2, name);
       s.setString(3, cipher.encrypt(apiKey, account.id()));
@@ -56,8 +63,10 @@ public final class ServerStore {
   }
 
   public Optional<Account> account(String id) throws SQLException {
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "SELECT id, name, created_at FROM integrated_account WHERE id = ?")) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, name, created_at FROM integrated_account WHERE id = ?")) {
       s.setString(1, id);
       try (ResultSet r = s.executeQuery()) {
         return r.next()
@@ -75,11 +84,14 @@ public final class ServerStore {
   public Created createServer(String accountId, String name, ServerConfig config, Long expiresAt)
       throws SQLException {
     String token = Tokens.generate();
-    StoredServer server = new StoredServer(UUID.randomUUID().toString(), accountId, name, config,
-        expiresAt, clock.millis());
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO mcp_server (id, account_id, name, config, token_hash, expires_at, created_at)"
-            + " VALUES (?,?,?,?,?,?,?)")) {
+    StoredServer server =
+        new StoredServer(
+            UUID.randomUUID().toString(), accountId, name, config, expiresAt, clock.millis());
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO mcp_server (id, account_id, name, config, token_hash, expires_at, created_at)"
+                    + " VALUES (?,?,?,?,?,?,?)")) {
       s.setString(1, server.id());
       s.setString(2, accountId);
       s.setString(3, name);
@@ -107,16 +119,25 @@ public final class ServerStore {
       c.setAutoCommit(false);
       try {
         if (patch.setName()) {
-          update(c, "UPDATE mcp_server SET name = ? WHERE account_id = ? AND id = ?",
-              patch.name(), accountId, id);
+          update(
+              c,
+              "UPDATE mcp_server SET name = ? WHERE account_id = ? AND id = ?",
+              patch.name(),
+              accountId,
+              id);
         }
         if (patch.setConfig()) {
-          update(c, "UPDATE mcp_server SET config = ? WHERE account_id = ? AND id = ?",
-              Json.write(patch.config().toJson()), accountId, id);
+          update(
+              c,
+              "UPDATE mcp_server SET config = ? WHERE account_id = ? AND id = ?",
+              Json.write(patch.config().toJson()),
+              accountId,
+              id);
         }
         if (patch.setExpiry()) {
-          try (PreparedStatement s = c.prepareStatement(
-              "UPDATE mcp_server SET expires_at = ? WHERE account_id = ? AND id = ?")) {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE mcp_server SET expires_at = ? WHERE account_id = ? AND id = ?")) {
             setExpiry(s, 1, patch.expiresAt());
             s.setString(2, accountId);
             s.setString(3, id);
@@ -138,25 +159,30 @@ public final class ServerStore {
 
   /** The server a URL token opens, unexpired or not (the caller decides), with its API key. */
   public Optional<Resolved> findByToken(String token) throws SQLException {
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "SELECT s.id, s.account_id, s.name, s.config, s.expires_at, s.created_at, a.api_key_enc"
-            + " FROM mcp_server s JOIN integrated_account a ON a.id = s.account_id"
-            + " WHERE s.token_hash = ?")) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT s.id, s.account_id, s.name, s.config, s.expires_at, s.created_at, a.api_key_enc"
+                    + " FROM mcp_server s JOIN integrated_account a ON a.id = s.account_id"
+                    + " WHERE s.token_hash = ?")) {
       s.setString(1, Tokens.hash(token));
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
           return Optional.empty();
         }
         StoredServer server = server(r);
-        return Optional.of(new Resolved(server, cipher.decrypt(r.getString(7), server.accountId())));
+        return Optional.of(
+            new Resolved(server, cipher.decrypt(r.getString(7), server.accountId())));
       }
     }
   }
 
   /** Deletes servers expired by now; safe when several instances run it at once. */
   public int deleteExpired() throws SQLException {
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "DELETE FROM mcp_server WHERE expires_at IS NOT NULL AND expires_at <= ?")) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "DELETE FROM mcp_server WHERE expires_at IS NOT NULL AND expires_at <= ?")) {
       s.setLong(1, clock.millis());
       return s.executeUpdate();
     }
@@ -164,9 +190,11 @@ public final class ServerStore {
 
   /** Appends calls to a server's log in one batch; calls of deleted servers are dropped. */
   public void appendCalls(String serverId, List<CallRecord> calls) throws SQLException {
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO call_log (server_id, tool, called_at, status, duration_ms)"
-            + " SELECT ?, ?, ?, ?, ? FROM mcp_server WHERE id = ?")) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO call_log (server_id, tool, called_at, status, duration_ms)"
+                    + " SELECT ?, ?, ?, ?, ? FROM mcp_server WHERE id = ?")) {
       for (CallRecord call : calls) {
         s.setString(1, serverId);
         s.setString(2, call.tool());
@@ -183,9 +211,11 @@ public final class ServerStore {
   /** The newest calls first. */
   public List<CallRecord> calls(String serverId, int limit) throws SQLException {
     List<CallRecord> out = new ArrayList<>();
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "SELECT tool, called_at, status, duration_ms FROM call_log WHERE server_id = ?"
-            + " ORDER BY called_at DESC, id DESC")) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT tool, called_at, status, duration_ms FROM call_log WHERE server_id = ?"
+                    + " ORDER BY called_at DESC, id DESC")) {
       s.setString(1, serverId);
       s.setMaxRows(limit);
       try (ResultSet r = s.executeQuery()) {
@@ -199,8 +229,11 @@ public final class ServerStore {
 
   private List<StoredServer> queryServers(String where, String... args) throws SQLException {
     List<StoredServer> out = new ArrayList<>();
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "SELECT id, account_id, name, config, expires_at, created_at FROM mcp_server " + where)) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, account_id, name, config, expires_at, created_at FROM mcp_server "
+                    + where)) {
       for (int i = 0; i < args.length; i++) {
         s.setString(i + 1, args[i]);
       }
@@ -216,8 +249,13 @@ public final class ServerStore {
   private static StoredServer server(ResultSet r) throws SQLException {
     long expires = r.getLong(5);
     Long expiresAt = r.wasNull() ? null : expires;
-    return new StoredServer(r.getString(1), r.getString(2), r.getString(3),
-        ServerConfig.fromJson(Json.MAPPER.readTree(r.getString(4))), expiresAt, r.getLong(6));
+    return new StoredServer(
+        r.getString(1),
+        r.getString(2),
+        r.getString(3),
+        ServerConfig.fromJson(Json.MAPPER.readTree(r.getString(4))),
+        expiresAt,
+        r.getLong(6));
   }
 
   private static void setExpiry(PreparedStatement s, int index, Long expiresAt)

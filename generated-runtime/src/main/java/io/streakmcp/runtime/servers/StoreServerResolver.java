@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves URL tokens against the store on every request, so a deleted or expired server is
- * refused at once, on every instance, without waiting for a cleanup. Only derived things are
- * cached: the filtered catalog of a config.
+ * Resolves URL tokens against the store on every request, so a deleted or expired server is refused
+ * at once, on every instance, without waiting for a cleanup. Only derived things are cached: the
+ * filtered catalog of a config.
  */
 public final class StoreServerResolver implements ServerResolver {
   private final ServerStore store;
@@ -29,8 +29,14 @@ public final class StoreServerResolver implements ServerResolver {
   private final Clock clock;
   private final Map<String, ToolCatalog> filtered = new ConcurrentHashMap<>();
 
-  public StoreServerResolver(ServerStore store, ToolCatalog catalog, CallLog calls,
-      HttpClient http, URI streakBase, Duration readTimeout, Clock clock) {
+  public StoreServerResolver(
+      ServerStore store,
+      ToolCatalog catalog,
+      CallLog calls,
+      HttpClient http,
+      URI streakBase,
+      Duration readTimeout,
+      Clock clock) {
     this.store = store;
     this.catalog = catalog;
     this.calls = calls;
@@ -52,10 +58,17 @@ public final class StoreServerResolver implements ServerResolver {
       return Optional.empty();
     }
     StoredServer server = found.server();
-    ToolCatalog tools = filtered.computeIfAbsent(Json.write(server.config().toJson()),
-        k -> catalog.filter(ToolFilter.predicate(server.config())));
+    ToolCatalog tools =
+        filtered.computeIfAbsent(
+            Json.write(server.config().toJson()),
+            k -> catalog.filter(ToolFilter.predicate(server.config())));
     StreakClient streak = new StreakClient(http, streakBase, found.apiKey(), readTimeout, clock);
-    return Optional.of(new McpServerContext(server.id(), tools, streak,
-        server.config().requireApiTokenAuth(), calls.recorder(server.id())));
+    return Optional.of(
+        new McpServerContext(
+            server.id(),
+            tools,
+            streak,
+            server.config().requireApiTokenAuth(),
+            calls.recorder(server.id())));
   }
 }

@@ -10,8 +10,8 @@ package io.streakmcp.runtime.servers;
  * @param expiresAt epoch milliseconds, or null for never
  * @param createdAt epoch milliseconds
  */
-public record StoredServer(String id, String accountId, String name, ServerConfig config,
-    Long expiresAt, long createdAt) {
+public record StoredServer(
+    String id, String accountId, String name, ServerConfig config, Long expiresAt, long createdAt) {
 
   public boolean expiredAt(long nowMillis) {
     return expiresAt != null && expiresAt <= nowMillis;

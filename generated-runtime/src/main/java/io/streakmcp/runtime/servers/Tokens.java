@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * URL tokens: 256 random bits, URL-safe. Only their SHA-256 is stored, so a stolen database
- * gives no working URL; a lookup hashes first, so its timing says nothing about the token.
+ * URL tokens: 256 random bits, URL-safe. Only their SHA-256 is stored, so a stolen database gives
+ * no working URL; a lookup hashes first, so its timing says nothing about the token.
  */
 public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,8 +26,9 @@ public final class Tokens {
   /** The stored form of a token. */
   public static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

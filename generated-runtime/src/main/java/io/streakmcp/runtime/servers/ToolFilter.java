@@ -12,10 +12,10 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Turns a server's {@code methods} and {@code tags} into the tools it offers. Methods accept
- * {@code read} (get and list), {@code write} (create, update, delete), {@code custom}, a single
- * kind, or an exact tool name; tags match the records' tags. The two combine with AND; an
- * empty list does not filter.
+ * Turns a server's {@code methods} and {@code tags} into the tools it offers. Methods accept {@code
+ * read} (get and list), {@code write} (create, update, delete), {@code custom}, a single kind, or
+ * an exact tool name; tags match the records' tags. The two combine with AND; an empty list does
+ * not filter.
  */
 public final class ToolFilter {
   static final List<String> GROUPS = List.of("read", "write", "custom");
@@ -31,29 +31,44 @@ public final class ToolFilter {
       names.add(e.name());
       tags.addAll(e.definition().tags());
     }
-    List<String> unknownMethods = config.methods().stream()
-        .filter(m -> !GROUPS.contains(m) && kind(m) == null && !names.contains(m)).toList();
+    List<String> unknownMethods =
+        config.methods().stream()
+            .filter(m -> !GROUPS.contains(m) && kind(m) == null && !names.contains(m))
+            .toList();
     if (!unknownMethods.isEmpty()) {
-      problems.add("config.methods: unknown " + unknownMethods + "; valid: read, write, custom,"
-          + " list, get, create, update, delete, or a tool name such as "
-          + String.join(", ", names.stream().limit(3).toList()));
+      problems.add(
+          "config.methods: unknown "
+              + unknownMethods
+              + "; valid: read, write, custom,"
+              + " list, get, create, update, delete, or a tool name such as "
+              + String.join(", ", names.stream().limit(3).toList()));
     }
     List<String> unknownTags = config.tags().stream().filter(t -> !tags.contains(t)).toList();
     if (!unknownTags.isEmpty()) {
       problems.add("config.tags: unknown " + unknownTags + "; valid: " + String.join(", ", tags));
     }
     if (problems.isEmpty() && catalog.filter(predicate(config)).size() == 0) {
-      problems.add("config: methods " + config.methods() + " and tags " + config.tags()
-          + " together match no tool; widen one of them (tags: " + String.join(", ", tags) + ")");
+      problems.add(
+          "config: methods "
+              + config.methods()
+              + " and tags "
+              + config.tags()
+              + " together match no tool; widen one of them (tags: "
+              + String.join(", ", tags)
+              + ")");
     }
     return problems;
   }
 
   public static Predicate<ToolDefinition> predicate(ServerConfig config) {
-    Predicate<ToolDefinition> methods = config.methods().isEmpty() ? d -> true
-        : d -> config.methods().stream().anyMatch(m -> matches(m, d));
-    Predicate<ToolDefinition> tags = config.tags().isEmpty() ? d -> true
-        : d -> d.tags().stream().anyMatch(config.tags()::contains);
+    Predicate<ToolDefinition> methods =
+        config.methods().isEmpty()
+            ? d -> true
+            : d -> config.methods().stream().anyMatch(m -> matches(m, d));
+    Predicate<ToolDefinition> tags =
+        config.tags().isEmpty()
+            ? d -> true
+            : d -> d.tags().stream().anyMatch(config.tags()::contains);
     return methods.and(tags);
   }
 

@@ -49,6 +49,7 @@ public record HttpServerConfig(
         64,
         Set.of(),
         LOOPBACK_HOSTS,
+        RequestAuthenticator.NOBODY,
         secret);
   }
 

@@ -98,9 +98,14 @@ public final class McpHttpHandler extends Handler.Abstract {
     }
     if (server.get().requiresPlatformToken()
         && !platformAuth.allows(headers.get("authorization"))) {
-      response.getHeaders().put("WWW-Authenticate",
-          "Bearer realm=\"streak-mcp\", error=\"invalid_token\"");
-      HttpExchange.error(response, callback, 401, ErrorCodes.TRANSPORT,
+      response
+          .getHeaders()
+          .put("WWW-Authenticate", "Bearer realm=\"streak-mcp\", error=\"invalid_token\"");
+      HttpExchange.error(
+          response,
+          callback,
+          401,
+          ErrorCodes.TRANSPORT,
           "This MCP server requires a platform API token: send Authorization: Bearer <token>");
       return;
     }

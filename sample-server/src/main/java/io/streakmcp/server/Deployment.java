@@ -1,0 +1,162 @@
+package io.streakmcp.server;
+
+import io.streakmcp.runtime.McpRuntime;
+import io.streakmcp.runtime.admin.AdminHandler;
+import io.streakmcp.runtime.crypto.ServerSecret;
+import io.streakmcp.runtime.mcp.ServerInfo;
+import io.streakmcp.runtime.servers.ApiKeyCipher;
+import io.streakmcp.runtime.servers.CallLog;
+import io.streakmcp.runtime.servers.Database;
+import io.streakmcp.runtime.servers.ExpiryCleaner;
+import io.streakmcp.runtime.servers.PlatformTokens;
+import io.streakmcp.runtime.servers.ServerStore;
+import io.streakmcp.runtime.servers.StoreServerResolver;
+import io.streakmcp.runtime.streak.StreakClient;
+import io.streakmcp.runtime.tools.ToolCatalog;
+import io.streakmcp.runtime.transport.HttpServerConfig;
+import io.streakmcp.runtime.transport.McpHttpServer;
+import io.streakmcp.server.generated.StreakToolRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The deployable server, assembled from settings: the store, the MCP endpoints for every server in
+ * it, and the admin API, on one port. Closing it stops them in reverse order.
+ */
+public final class Deployment implements AutoCloseable {
+
+  /**
+   * @param host the interface to bind
+   * @param port the port, or 0 for any
+   * @param allowedHosts Host names accepted (loopback names are always accepted)
+   * @param dbUrl the JDBC URL of the store
+   * @param dbUser the database user, or null
+   * @param dbPassword the database password, or null
+   * @param masterKey the 32-byte key that encrypts API keys at rest
+   * @param adminTokens the platform API tokens
+   * @param secret the deployment secret shared by instances
+   * @param streakBase Streak's API root (with /v1 and /v2 under it)
+   * @param publicBaseUrl the origin clients use; empty means http://host:port
+   */
+  public record Settings(
+      String host,
+      int port,
+      Set<String> allowedHosts,
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      byte[] masterKey,
+      PlatformTokens adminTokens,
+      ServerSecret secret,
+      URI streakBase,
+      String publicBaseUrl) {}
+
+  private final Database database;
+  private final CallLog calls;
+  private final ExpiryCleaner cleaner;
+  private final McpHttpServer http;
+  private final ServerStore store;
+
+  private Deployment(
+      Database database,
+      CallLog calls,
+      ExpiryCleaner cleaner,
+      McpHttpServer http,
+      ServerStore store) {
+    this.database = database;
+    this.calls = calls;
+    this.cleaner = cleaner;
+    this.http = http;
+    this.store = store;
+  }
+
+  public static Deployment start(Settings s, Clock clock) throws Exception {
+    Database database = Database.open(s.dbUrl(), s.dbUser(), s.dbPassword());
+    try {
+      ServerStore store =
+          new ServerStore(database.dataSource(), new ApiKeyCipher(s.masterKey()), clock);
+      CallLog calls = new CallLog(store, clock);
+      ToolCatalog catalog = ToolCatalog.of(new StreakToolRegistry());
+      StoreServerResolver resolver =
+          new StoreServerResolver(
+              store,
+              catalog,
+              calls,
+              StreakClient.httpClient(Duration.ofSeconds(5)),
+              s.streakBase(),
+              Duration.ofSeconds(30),
+              clock);
+      HttpServerConfig config =
+          new HttpServerConfig(
+              s.host(),
+              s.port(),
+              1024 * 1024,
+              Duration.ofSeconds(60),
+              64,
+              Set.of(),
+              s.allowedHosts(),
+              s.adminTokens(),
+              s.secret());
+      // The admin handler needs the public URL, which needs the bound port: bind first.
+      PublicUrl url = new PublicUrl(s.publicBaseUrl(), s.host());
+      McpHttpServer http =
+          new McpHttpServer(
+                  resolver,
+                  McpRuntime.engine(ServerInfo.streak(Main.VERSION), s.secret(), clock),
+                  config,
+                  new AdminHandler(store, catalog, s.adminTokens(), url, clock))
+              .start();
+      url.bound(http.port());
+      return new Deployment(database, calls, new ExpiryCleaner(store, 60), http, store);
+    } catch (Exception e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public ServerStore store() {
+    return store;
+  }
+
+  public CallLog calls() {
+    return calls;
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    cleaner.close();
+    calls.close();
+    database.close();
+  }
+
+  /** The public base URL, known once the port is bound when none was configured. */
+  static final class PublicUrl implements java.util.function.Supplier<String> {
+    private final String configured;
+    private final String host;
+    private volatile String value;
+
+    PublicUrl(String configured, String host) {
+      this.configured = configured == null || configured.isBlank() ? null : configured;
+      this.host = host;
+      this.value = this.configured;
+    }
+
+    void bound(int port) {
+      if (configured == null) {
+        value = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+      }
+    }
+
+    @Override
+    public String get() {
+      return value;
+    }
+  }
+}
