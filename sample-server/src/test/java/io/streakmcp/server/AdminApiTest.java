@@ -99,6 +99,7 @@ class AdminApiTest {
   private JsonNode server(String account, String body) throws Exception {
     var a = admin("POST", "/integrated-account/" + account + "/mcp", body);
     assertEquals(201, a.status(), a.body());
+    Secrets.remember(a.json().path("url").asString().replaceAll(".*/mcp/", ""));
     return a.json();
   }
 

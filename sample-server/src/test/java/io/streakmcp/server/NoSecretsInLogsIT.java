@@ -1,0 +1,61 @@
+package io.streakmcp.server;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After every module's tests: no Streak API key and no token that any test used appears in any test
+ * log. Runs as an integration test, so it reads the logs of the whole build.
+ */
+class NoSecretsInLogsIT {
+
+  @Test
+  void theLogsOfTheWholeTestRunHoldNoKeyAndNoToken() throws Exception {
+    Path root = Path.of(System.getProperty("logs.root", ".."));
+    List<Path> logs = new ArrayList<>();
+    Set<String> secrets =
+        new LinkedHashSet<>(
+            List.of(
+                TestServer.API_KEY, AdminApiTest.API_KEY, AdminApiTest.ADMIN, TestServer.TOKEN));
+    try (Stream<Path> walk = Files.walk(root, 3)) {
+      for (Path p :
+          walk.filter(
+                  p ->
+                      p.getParent() != null
+                          && p.getParent().getFileName().toString().equals("target")
+                          && (p.getFileName().toString().equals("test.log")
+                              || p.getFileName().toString().equals("test-secrets.txt")))
+              .toList()) {
+        if (p.getFileName().toString().equals("test-secrets.txt")) {
+          Files.readAllLines(p).stream()
+              .map(String::strip)
+              .filter(s -> s.length() >= 16)
+              .forEach(secrets::add);
+        } else {
+          logs.add(p);
+        }
+      }
+    }
+    assertTrue(
+        logs.stream().anyMatch(p -> p.toString().contains("sample-server")),
+        "the sample-server test log must exist: " + logs);
+    for (Path log : logs) {
+      String text = Files.readString(log, StandardCharsets.UTF_8);
+      for (String secret : secrets) {
+        if (text.contains(secret)) {
+          fail("a secret (" + secret.substring(0, 6) + "...) appears in " + log);
+        }
+      }
+    }
+  }
+}
