@@ -39,7 +39,15 @@ public final class ApiKeyCipher {
 
   /** The API key, or an exception when the ciphertext, account or master key do not match. */
   public String decrypt(String stored, String accountId) {
-    byte[] all = Base64.getDecoder().decode(stored);
+    byte[] all;
+    try {
+      all = Base64.getDecoder().decode(stored);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("a stored API key is damaged (not base64)", e);
+    }
+    if (all.length <= NONCE_BYTES) {
+      throw new IllegalStateException("a stored API key is damaged (too short)");
+    }
     byte[] nonce = java.util.Arrays.copyOfRange(all, 0, NONCE_BYTES);
     byte[] sealed = java.util.Arrays.copyOfRange(all, NONCE_BYTES, all.length);
     return new String(run(Cipher.DECRYPT_MODE, nonce, accountId, sealed), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,10 @@ public final class CallLog implements AutoCloseable {
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(10_000);
   private final Thread writer;
   private volatile boolean running = true;
-  private volatile long dropped;
+  private final AtomicLong dropped = new AtomicLong();
+
+  /** Calls queued or being written: flush waits for zero. */
+  private final AtomicLong pending = new AtomicLong();
 
   public CallLog(ServerStore store, Clock clock) {
     this.store = store;
@@ -40,23 +44,24 @@ public final class CallLog implements AutoCloseable {
   /** The recorder for one server. */
   public CallRecorder recorder(String serverId) {
     return (tool, status, durationMs) -> {
+      pending.incrementAndGet();
       if (!queue.offer(
           new Entry(serverId, new CallRecord(tool, clock.millis(), status, durationMs)))) {
-        dropped++;
+        pending.decrementAndGet();
+        dropped.incrementAndGet();
       }
     };
   }
 
   /** Waits until everything queued so far is written (for tests and shutdown). */
   public void flush() throws InterruptedException {
-    while (!queue.isEmpty()) {
+    while (pending.get() > 0) {
       Thread.sleep(5);
     }
-    Thread.sleep(20);
   }
 
   public long dropped() {
-    return dropped;
+    return dropped.get();
   }
 
   private void drain() {
@@ -73,14 +78,19 @@ public final class CallLog implements AutoCloseable {
         batch.forEach(
             e -> byServer.computeIfAbsent(e.serverId(), k -> new ArrayList<>()).add(e.call()));
         for (var e : byServer.entrySet()) {
-          store.appendCalls(e.getKey(), e.getValue());
+          try {
+            store.appendCalls(e.getKey(), e.getValue());
+          } catch (Exception failure) {
+            // One server's failure must not lose the others' calls.
+            LOG.warn(
+                "could not write {} call log entries: {}", e.getValue().size(), failure.toString());
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (Exception e) {
-        LOG.warn("could not write {} call log entries: {}", batch.size(), e.toString());
       } finally {
+        pending.addAndGet(-batch.size());
         batch.clear();
       }
     }

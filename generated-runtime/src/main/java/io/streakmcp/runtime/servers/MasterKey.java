@@ -2,6 +2,7 @@ package io.streakmcp.runtime.servers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,13 +35,20 @@ public final class MasterKey {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(
-        keyFile, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.UTF_8);
     try {
-      Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+      // Created owner-only from the first byte, and atomically: of two instances starting on
+      // one volume, one creates the file and the other reads it.
+      Files.createFile(
+          keyFile,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (FileAlreadyExistsException e) {
+      return decode(Files.readString(keyFile, StandardCharsets.UTF_8).strip(), keyFile.toString());
     } catch (UnsupportedOperationException e) {
+      Files.createFile(keyFile);
       LOG.warn("could not restrict permissions of {}; protect it yourself", keyFile);
     }
+    Files.writeString(
+        keyFile, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.UTF_8);
     LOG.warn("no master key given: created {}; back it up, stored API keys need it", keyFile);
     return key;
   }

@@ -208,8 +208,11 @@ public final class ServerStore {
     }
   }
 
-  /** The newest calls first. */
+  /** The newest calls first, at most {@code limit} (at least 1). */
   public List<CallRecord> calls(String serverId, int limit) throws SQLException {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
     List<CallRecord> out = new ArrayList<>();
     try (Connection c = db.getConnection();
         PreparedStatement s =

@@ -1,0 +1,56 @@
+package io.streakmcp.runtime.servers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store contract on H2. Each test gets its own H2 file in a temp dir (the default store is an
+ * H2 file too), so the restart test really closes and reopens the database.
+ */
+class H2StoreTest extends StoreTest {
+  @TempDir Path dir;
+
+  @Override
+  protected Database openDatabase() {
+    return Database.open("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath(), "sa", "");
+  }
+
+  @Override
+  protected String expectedProduct() {
+    return "H2";
+  }
+
+  @Test
+  void anInMemoryDatabaseWorksToo() throws SQLException {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (Database mem = Database.open(url, "sa", "")) {
+      ServerStore s = new ServerStore(mem.dataSource(), cipher, clock);
+      Account a = s.createAccount("Mem", API_KEY);
+      ServerStore.Created created = s.createServer(a.id(), "m", config(), null);
+      s.appendCalls(created.server().id(), List.of(call("get_box", T0)));
+      assertEquals(API_KEY, s.findByToken(created.token()).orElseThrow().apiKey());
+      assertEquals(1, s.calls(created.server().id(), 5).size());
+    }
+    // DB_CLOSE_DELAY=-1 keeps it for the JVM; a second open migrates nothing and sees the data.
+    try (Database again = Database.open(url, "sa", "")) {
+      ServerStore s = new ServerStore(again.dataSource(), cipher, clock);
+      String accountId = firstAccountId(again);
+      assertEquals("Mem", s.account(accountId).orElseThrow().name());
+      assertEquals(1, s.servers(accountId).size());
+    }
+  }
+
+  private static String firstAccountId(Database d) throws SQLException {
+    try (var c = d.dataSource().getConnection();
+        var r = c.createStatement().executeQuery("SELECT id FROM integrated_account")) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+}
