@@ -27,7 +27,7 @@ class NoSecretsInLogsIT {
         new LinkedHashSet<>(
             List.of(
                 TestServer.API_KEY, AdminApiTest.API_KEY, AdminApiTest.ADMIN, TestServer.TOKEN));
-    try (Stream<Path> walk = Files.walk(root, 3)) {
+    try (Stream<Path> walk = Files.walk(root, 4)) {
       for (Path p :
           walk.filter(
                   p ->

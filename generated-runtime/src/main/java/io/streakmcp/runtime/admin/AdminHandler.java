@@ -161,11 +161,26 @@ public final class AdminHandler extends Handler.Abstract {
       case "POST" -> {
         AdminRequests.NewServer n = AdminRequests.server(body(request), clock);
         checkFilter(n.config());
-        ServerStore.Created created =
-            store.createServer(accountId, n.name(), n.config(), n.expiresAt());
+        // Everything that can fail is done before the insert: after it, the token must reach
+        // the caller, or nobody will ever have it.
+        String base = baseUrl(request);
+        ServerStore.Created created;
+        try {
+          created = store.createServer(accountId, n.name(), n.config(), n.expiresAt());
+        } catch (java.sql.SQLException e) {
+          if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            // The account was deleted between our check and the insert.
+            send(
+                response,
+                callback,
+                404,
+                error("not_found", "no integrated account " + accountId, null));
+            return;
+          }
+          throw e;
+        }
         ObjectNode out = AdminViews.server(created.server(), clock.millis());
-        // The token is shown here once; the store keeps only its hash.
-        out.put("url", publicBaseUrl.get().replaceAll("/+$", "") + "/mcp/" + created.token());
+        out.put("url", base + "/mcp/" + created.token());
         send(response, callback, 201, out);
       }
       default -> notAllowed(response, callback, "GET, POST");
@@ -203,12 +218,25 @@ public final class AdminHandler extends Handler.Abstract {
     switch (request.getMethod()) {
       case "GET" -> send(response, callback, 200, AdminViews.server(server.get(), clock.millis()));
       case "PATCH" -> {
-        ServerStore.Patch patch = AdminRequests.patch(body(request), clock);
+        if (server.get().expiredAt(clock.millis())) {
+          // An expired server stays expired: its URL was promised to stop working.
+          send(
+              response,
+              callback,
+              409,
+              error("expired", "this MCP server has expired; create a new one", null));
+          return;
+        }
+        ServerStore.Patch patch = AdminRequests.patch(body(request), server.get().config(), clock);
         if (patch.setConfig()) {
           checkFilter(patch.config());
         }
-        StoredServer updated = store.updateServer(accountId, serverId, patch).orElseThrow();
-        send(response, callback, 200, AdminViews.server(updated, clock.millis()));
+        Optional<StoredServer> updated = store.updateServer(accountId, serverId, patch);
+        if (updated.isEmpty()) {
+          send(response, callback, 404, error("not_found", "no MCP server " + serverId, null));
+          return;
+        }
+        send(response, callback, 200, AdminViews.server(updated.get(), clock.millis()));
       }
       case "DELETE" -> {
         store.deleteServer(accountId, serverId);
@@ -216,6 +244,16 @@ public final class AdminHandler extends Handler.Abstract {
       }
       default -> notAllowed(response, callback, "GET, PATCH, DELETE");
     }
+  }
+
+  /** The configured public origin, else the one the caller reached us at. */
+  private String baseUrl(Request request) {
+    String configured = publicBaseUrl.get();
+    if (configured != null && !configured.isBlank()) {
+      return configured.replaceAll("/+$", "");
+    }
+    var uri = request.getHttpURI();
+    return uri.getScheme() + "://" + uri.getAuthority();
   }
 
   private void checkFilter(io.streakmcp.runtime.servers.ServerConfig config) {

@@ -20,6 +20,9 @@ final class AdminRequests {
   /** An expiry closer than this is almost certainly a mistake (clock skew, wrong unit). */
   static final long MIN_EXPIRY_AHEAD_MS = 60_000;
 
+  /** Enough for every tool name; bounds what a config can grow to. */
+  static final int MAX_WORDS = 100;
+
   private AdminRequests() {}
 
   record NewAccount(String name, String apiKey) {}
@@ -40,7 +43,7 @@ final class AdminRequests {
 
   static NewAccount account(JsonNode body) {
     only(body, "", Set.of("name", "api_key"));
-    return new NewAccount(text(body, "name", 200, true), text(body, "api_key", 512, true));
+    return new NewAccount(text(body, "name", 200, true), text(body, "api_key", 256, true));
   }
 
   static NewServer server(JsonNode body, Clock clock) {
@@ -51,7 +54,12 @@ final class AdminRequests {
         expiry(body.get("expires_at"), clock));
   }
 
-  static ServerStore.Patch patch(JsonNode body, Clock clock) {
+  /**
+   * A PATCH against the current server: {@code config} merges field by field (a field left out
+   * keeps its value, so a rename never drops token auth by accident), and {@code config: null} is
+   * refused rather than read as "no filters, no auth".
+   */
+  static ServerStore.Patch patch(JsonNode body, ServerConfig current, Clock clock) {
     only(body, "", Set.of("name", "config", "expires_at"));
     if (body.isEmpty()) {
       throw new BadRequest("", "nothing to change; send name, config or expires_at");
@@ -59,11 +67,26 @@ final class AdminRequests {
     boolean setName = body.has("name");
     boolean setConfig = body.has("config");
     boolean setExpiry = body.has("expires_at");
+    ServerConfig merged = null;
+    if (setConfig) {
+      JsonNode config = body.get("config");
+      if (config.isNull()) {
+        throw new BadRequest("config", "config cannot be null; send the fields to change");
+      }
+      ServerConfig given = config(config);
+      merged =
+          new ServerConfig(
+              config.has("methods") ? given.methods() : current.methods(),
+              config.has("tags") ? given.tags() : current.tags(),
+              config.has("require_api_token_auth")
+                  ? given.requireApiTokenAuth()
+                  : current.requireApiTokenAuth());
+    }
     return new ServerStore.Patch(
         setName,
         setName ? text(body, "name", 200, true) : null,
         setConfig,
-        setConfig ? config(body.get("config")) : null,
+        merged,
         setExpiry,
         setExpiry ? expiry(body.get("expires_at"), clock) : null);
   }
@@ -93,6 +116,9 @@ final class AdminRequests {
     if (!array.isArray()) {
       throw new BadRequest("config." + field, "must be an array of strings");
     }
+    if (array.size() > MAX_WORDS) {
+      throw new BadRequest("config." + field, "at most " + MAX_WORDS + " entries");
+    }
     List<String> out = new ArrayList<>();
     for (JsonNode v : array) {
       if (!v.isString() || v.stringValue().isBlank() || v.stringValue().length() > 64) {
@@ -102,7 +128,9 @@ final class AdminRequests {
                 + " characters; got "
                 + shorten(v.toString()));
       }
-      out.add(v.stringValue());
+      if (!out.contains(v.stringValue())) {
+        out.add(v.stringValue());
+      }
     }
     return out;
   }
@@ -119,7 +147,7 @@ final class AdminRequests {
     long at;
     try {
       at = Instant.parse(value.stringValue()).toEpochMilli();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
       throw new BadRequest(
           "expires_at",
           "must be an ISO-8601 instant such as"
@@ -161,6 +189,11 @@ final class AdminRequests {
     }
     if (v.stringValue().length() > max) {
       throw new BadRequest(field, field + " must be at most " + max + " characters");
+    }
+    if (v.stringValue()
+        .codePoints()
+        .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+      throw new BadRequest(field, field + " must not contain control or formatting characters");
     }
     return v.stringValue().strip();
   }

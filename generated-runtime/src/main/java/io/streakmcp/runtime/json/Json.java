@@ -1,6 +1,7 @@
 package io.streakmcp.runtime.json;
 
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,8 @@ public final class Json {
                           .maxStringLength(8 * 1024 * 1024)
                           .maxNumberLength(100)
                           .build())
+                  // A repeated key is ambiguous (which one wins?): refuse it, never guess.
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .build())
           .build();
 

@@ -1,10 +1,13 @@
 package io.streakmcp.runtime.servers;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -32,23 +35,29 @@ public final class MasterKey {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     Path parent = keyFile.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
+    Files.createDirectories(parent);
+    // Written whole to a private temp file and synced, then moved into place without
+    // overwriting: a crash leaves no half-written key file, and of two instances starting at
+    // once, the second finds the first's key and uses it.
+    Path temp =
+        Files.createTempFile(
+            parent,
+            ".master-key",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try {
-      // Created owner-only from the first byte, and atomically: of two instances starting on
-      // one volume, one creates the file and the other reads it.
-      Files.createFile(
-          keyFile,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        channel.write(
+            ByteBuffer.wrap(
+                (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.UTF_8)));
+        channel.force(true);
+      }
+      Files.move(temp, keyFile);
     } catch (FileAlreadyExistsException e) {
       return decode(Files.readString(keyFile, StandardCharsets.UTF_8).strip(), keyFile.toString());
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(keyFile);
-      LOG.warn("could not restrict permissions of {}; protect it yourself", keyFile);
+    } finally {
+      Files.deleteIfExists(temp);
     }
-    Files.writeString(
-        keyFile, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.UTF_8);
     LOG.warn("no master key given: created {}; back it up, stored API keys need it", keyFile);
     return key;
   }

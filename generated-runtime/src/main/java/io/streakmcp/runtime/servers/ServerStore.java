@@ -76,6 +76,24 @@ public final class ServerStore {
     }
   }
 
+  /**
+   * Fails when the master key cannot decrypt the stored API keys: better to refuse to start than to
+   * answer every call of every server with an internal error.
+   */
+  public void checkMasterKey() throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, api_key_enc FROM integrated_account ORDER BY created_at")) {
+      s.setMaxRows(1);
+      try (ResultSet r = s.executeQuery()) {
+        if (r.next()) {
+          cipher.decrypt(r.getString(2), r.getString(1));
+        }
+      }
+    }
+  }
+
   /** Deletes an account and, through the foreign key, its servers and their logs. */
   public boolean deleteAccount(String id) throws SQLException {
     return update("DELETE FROM integrated_account WHERE id = ?", id) > 0;

@@ -100,7 +100,12 @@ public final class McpHttpHandler extends Handler.Abstract {
         && !platformAuth.allows(headers.get("authorization"))) {
       response
           .getHeaders()
-          .put("WWW-Authenticate", "Bearer realm=\"streak-mcp\", error=\"invalid_token\"");
+          .put(
+              "WWW-Authenticate",
+              // RFC 6750: name the error only when a token was sent and refused.
+              headers.containsKey("authorization")
+                  ? "Bearer realm=\"streak-mcp\", error=\"invalid_token\""
+                  : "Bearer realm=\"streak-mcp\"");
       HttpExchange.error(
           response,
           callback,
