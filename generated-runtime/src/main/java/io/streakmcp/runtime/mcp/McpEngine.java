@@ -33,9 +33,11 @@ public final class McpEngine {
   }
 
   private final ServerInfo info;
+  private final ToolHandlers tools;
 
   public McpEngine(ServerInfo info, ToolHandlers tools) {
     this.info = info;
+    this.tools = tools;
     Handlers handlers = new Handlers(info, tools);
     this.legacy =
         Map.of(
@@ -70,6 +72,11 @@ public final class McpEngine {
   /** Whether a request (params, method, headers) is served statelessly as 2026-07-28. */
   public static boolean isModern(JsonNode params, String method, Map<String, String> headers) {
     return ModernMeta.isModern(params, method, headers);
+  }
+
+  /** The live schema cache, so a transport can tell clients when an account's tools change. */
+  public io.streakmcp.runtime.live.LiveSchemaCache liveSchema() {
+    return tools.liveSchema();
   }
 
   /** Serves one message in its context. Never throws. */

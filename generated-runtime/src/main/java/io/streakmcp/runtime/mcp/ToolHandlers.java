@@ -1,6 +1,8 @@
 package io.streakmcp.runtime.mcp;
 
 import io.streakmcp.runtime.json.Json;
+import io.streakmcp.runtime.live.LiveSchemaCache;
+import io.streakmcp.runtime.live.SchemaEnricher;
 import io.streakmcp.runtime.protocol.ErrorCodes;
 import io.streakmcp.runtime.protocol.IncomingMessage;
 import io.streakmcp.runtime.protocol.ProtocolVersions;
@@ -30,10 +32,18 @@ public final class ToolHandlers {
   private final CursorCodec cursors;
   private final int pageSize;
 
-  public ToolHandlers(ToolInvoker invoker, CursorCodec cursors, int pageSize) {
+  private final LiveSchemaCache live;
+
+  public ToolHandlers(
+      ToolInvoker invoker, CursorCodec cursors, int pageSize, LiveSchemaCache live) {
     this.invoker = invoker;
     this.cursors = cursors;
     this.pageSize = pageSize;
+    this.live = live;
+  }
+
+  LiveSchemaCache liveSchema() {
+    return live;
   }
 
   Object list(IncomingMessage m, RequestContext c) {
@@ -59,8 +69,21 @@ public final class ToolHandlers {
     ObjectNode result = Json.object();
     ArrayNode tools = result.putArray("tools");
     int to = Math.min(all.size(), from + pageSize);
+    LiveSchemaCache.Result schema = null;
     for (ToolEntry entry : all.subList(Math.min(from, to), to)) {
-      tools.add(ToolCatalog.wire(entry, structured, annotations));
+      ObjectNode wire = ToolCatalog.wire(entry, structured, annotations);
+      if (SchemaEnricher.enriches(entry.name())) {
+        if (schema == null) {
+          schema = live.get(c.server().accountId(), c.server().streak());
+        }
+        wire.set(
+            "inputSchema",
+            schema
+                .schema()
+                .map(a -> SchemaEnricher.enrich(entry.name(), entry.inputSchema(), a))
+                .orElseGet(() -> SchemaEnricher.unavailable(entry.inputSchema(), entry.name())));
+      }
+      tools.add(wire);
     }
     if (to < all.size()) {
       result.put(
@@ -100,7 +123,9 @@ public final class ToolHandlers {
                             + "; call tools/list for the tools offered"));
     ObjectNode args = arguments instanceof ObjectNode o ? o : Json.object();
     long start = System.nanoTime();
-    ToolOutcome outcome = invoker.call(tool, args, c.server().streak(), c.server().serverId());
+    ToolOutcome outcome =
+        invoker.call(
+            tool, args, c.server().streak(), c.server().serverId(), c.server().accountId());
     c.server()
         .calls()
         .record(tool.name(), status(outcome), (int) ((System.nanoTime() - start) / 1_000_000));

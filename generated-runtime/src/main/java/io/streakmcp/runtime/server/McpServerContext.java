@@ -7,6 +7,7 @@ import io.streakmcp.runtime.tools.ToolCatalog;
  * One MCP server as a request sees it.
  *
  * @param serverId a stable, non-secret id, for logs, cursors and session binding
+ * @param accountId the integrated account it serves; its live schema is shared by its servers
  * @param catalog the tools this server offers (after its filters)
  * @param streak the client for the server's Streak account
  * @param requiresPlatformToken MCP requests must also carry a platform API token
@@ -14,13 +15,14 @@ import io.streakmcp.runtime.tools.ToolCatalog;
  */
 public record McpServerContext(
     String serverId,
+    String accountId,
     ToolCatalog catalog,
     StreakClient streak,
     boolean requiresPlatformToken,
     CallRecorder calls) {
 
-  /** A server open to anyone with its URL, with no call log. */
+  /** A server open to anyone with its URL, its own account, with no call log. */
   public McpServerContext(String serverId, ToolCatalog catalog, StreakClient streak) {
-    this(serverId, catalog, streak, false, CallRecorder.NONE);
+    this(serverId, serverId, catalog, streak, false, CallRecorder.NONE);
   }
 }

@@ -66,6 +66,7 @@ public final class StoreServerResolver implements ServerResolver {
     return Optional.of(
         new McpServerContext(
             server.id(),
+            server.accountId(),
             tools,
             streak,
             server.config().requireApiTokenAuth(),

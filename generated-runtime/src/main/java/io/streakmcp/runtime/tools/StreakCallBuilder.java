@@ -21,6 +21,18 @@ final class StreakCallBuilder {
 
   static StreakRequest build(
       HttpBinding binding, ObjectNode arguments, List<Map.Entry<String, String>> paging) {
+    return build(binding, arguments, paging, null);
+  }
+
+  /**
+   * @param fields Streak's custom-field map ({@code {fieldKey: value}}) to send in the body, as
+   *     translated from names by the live schema, or null
+   */
+  static StreakRequest build(
+      HttpBinding binding,
+      ObjectNode arguments,
+      List<Map.Entry<String, String>> paging,
+      ObjectNode fields) {
     Map<String, String> pathValues = new HashMap<>();
     List<Map.Entry<String, String>> query = new ArrayList<>();
     ObjectNode body = Json.object();
@@ -46,6 +58,9 @@ final class StreakCallBuilder {
       }
     }
     query.addAll(paging);
+    if (fields != null && !fields.isEmpty()) {
+      body.set("fields", fields);
+    }
     String path =
         "/" + binding.version().segment() + PathEncoder.expand(binding.pathTemplate(), pathValues);
     return switch (binding.bodyEncoding()) {

@@ -1,6 +1,10 @@
 package io.streakmcp.runtime.tools;
 
 import io.streakmcp.runtime.json.Json;
+import io.streakmcp.runtime.live.FieldNames;
+import io.streakmcp.runtime.live.LiveSchemaCache;
+import io.streakmcp.runtime.live.NameTranslator;
+import io.streakmcp.runtime.live.SchemaEnricher;
 import io.streakmcp.runtime.streak.RateLimit;
 import io.streakmcp.runtime.streak.StreakClient;
 import io.streakmcp.runtime.streak.StreakRequest;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,20 +32,57 @@ import tools.jackson.databind.node.ObjectNode;
  * 429 is never retried: the model (or its host) decides when to try again.
  */
 public final class ToolInvoker {
+  /** Box reads whose custom fields are also shown by name. */
+  private static final java.util.Set<String> BOX_READS =
+      java.util.Set.of("get_single_streak_box_by_id", "list_all_streak_boxes");
+
+  /** Writes to these resources change an account's live schema. */
+  private static final java.util.Set<String> SCHEMA_RESOURCES = java.util.Set.of("stage", "field");
+
   /** The page size when the model gives no {@code limit}. */
   public static final int DEFAULT_LIMIT = 25;
 
   private final CursorCodec cursors;
+  private final LiveSchemaCache live;
 
-  public ToolInvoker(CursorCodec cursors) {
+  public ToolInvoker(CursorCodec cursors, LiveSchemaCache live) {
     this.cursors = cursors;
+    this.live = live;
   }
 
   /**
    * @param serverId the MCP server the call is made for; cursors are bound to it
    */
   public ToolOutcome call(
-      ToolEntry tool, ObjectNode arguments, StreakClient streak, String serverId) {
+      ToolEntry tool,
+      ObjectNode arguments,
+      StreakClient streak,
+      String serverId,
+      String accountId) {
+    ObjectNode fields = null;
+    if (SchemaEnricher.enriches(tool.name())
+        && (arguments.has("stage_key") || arguments.has("fields") || arguments.has("field_key"))) {
+      LiveSchemaCache.Result schema = live.get(accountId, streak);
+      if (schema.schema().isPresent()) {
+        NameTranslator.Translation t =
+            NameTranslator.translate(
+                tool.name(), arguments, schema.schema().get(), box -> boxPipeline(streak, box));
+        if (t.error() != null) {
+          return invalidArguments(tool, List.of(t.error()));
+        }
+        arguments = t.arguments();
+        fields = t.fields();
+      } else if (arguments.has("fields")) {
+        return invalidArguments(
+            tool,
+            List.of(
+                "`fields` by name needs the account's pipelines,"
+                    + " which cannot be read right now ("
+                    + schema.failure()
+                    + "); set values with"
+                    + " update_a_streak_box_field_value_by_id and a field key"));
+      }
+    }
     List<String> problems = tool.validator().validate(arguments);
     problems.addAll(pathKeyProblems(tool, arguments));
     if (!problems.isEmpty()) {
@@ -69,7 +111,7 @@ public final class ToolInvoker {
     }
     List<Map.Entry<String, String>> pagingQuery =
         paged ? Paging.query(binding.paging(), state) : List.of();
-    StreakRequest request = StreakCallBuilder.build(binding, callArguments, pagingQuery);
+    StreakRequest request = StreakCallBuilder.build(binding, callArguments, pagingQuery, fields);
     StreakResponse response;
     try {
       response = streak.send(request);
@@ -91,7 +133,49 @@ public final class ToolInvoker {
     if (!response.ok()) {
       return StreakErrors.failed(response, streak.redact(StreakErrors.message(response)));
     }
-    return success(tool, binding, response, paged, state, hash, scope);
+    ToolKind kind = tool.definition().kind();
+    if (kind.isWrite() && SCHEMA_RESOURCES.contains(tool.definition().resource())) {
+      // The agent just changed a stage or field: the next tools/list must show it.
+      live.invalidate(accountId);
+    }
+    ToolOutcome outcome = success(tool, binding, response, paged, state, hash, scope);
+    if (BOX_READS.contains(tool.name()) && !outcome.isError() && outcome.structured() != null) {
+      live.get(accountId, streak)
+          .schema()
+          .ifPresent(
+              schema -> {
+                JsonNode s = outcome.structured();
+                if (s.has("result")) {
+                  s.get("result").forEach(box -> FieldNames.annotate(box, schema));
+                } else {
+                  FieldNames.annotate(s, schema);
+                }
+              });
+      return ToolOutcome.ok(outcome.structured(), outcome.rateLimit());
+    }
+    return outcome;
+  }
+
+  /** A box's pipeline key, read from Streak when a name needs the box's pipeline. */
+  private static Optional<String> boxPipeline(StreakClient streak, String boxKey) {
+    try {
+      StreakResponse r =
+          streak.send(
+              new StreakRequest(
+                  "GET",
+                  "/v1/boxes/" + io.streakmcp.runtime.streak.PathEncoder.segment(boxKey),
+                  List.of(),
+                  null,
+                  null));
+      if (!r.ok()) {
+        return Optional.empty();
+      }
+      JsonNode box = Json.MAPPER.readTree(r.body());
+      JsonNode key = box.path("pipelineKey");
+      return key.isString() ? Optional.of(key.stringValue()) : Optional.empty();
+    } catch (StreakUnavailableException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static ToolOutcome invalidCursor(String why) {

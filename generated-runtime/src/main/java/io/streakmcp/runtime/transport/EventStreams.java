@@ -15,8 +15,9 @@ final class EventStreams {
   }
 
   /**
-   * Opens a stream for a server's notifications (a null server id: keep-alives only), or answers
-   * 429 and returns null when the server already has its maximum of open streams.
+   * Opens a stream for an account's notifications (its servers share its live schema; a null id:
+   * keep-alives only), or answers 429 and returns null when that account already has its maximum of
+   * open streams.
    */
   SseStream open(
       Request request, Response response, Callback callback, String serverId, Runnable onClose) {

@@ -1,6 +1,8 @@
 package io.streakmcp.runtime.transport;
 
 import io.streakmcp.runtime.mcp.McpEngine;
+import io.streakmcp.runtime.protocol.Methods;
+import io.streakmcp.runtime.protocol.Responses;
 import io.streakmcp.runtime.server.ServerResolver;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -48,6 +50,12 @@ public final class McpHttpServer implements AutoCloseable {
     jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
     this.hub = new NotificationHub(15, MAX_STREAMS_PER_SERVER);
     Handler mcp = new McpHttpHandler(servers, engine, config, hub);
+    // An account's pipelines changed: every open stream of its servers hears it.
+    engine
+        .liveSchema()
+        .onChange(
+            accountId ->
+                hub.publish(accountId, Responses.notification(Methods.TOOLS_LIST_CHANGED, null)));
     jetty.setHandler(extra == null ? mcp : new Handler.Sequence(mcp, extra));
     jetty.setStopTimeout(5_000);
     // Jetty's own error pages (for anything our handlers do not answer) show no message or stack.

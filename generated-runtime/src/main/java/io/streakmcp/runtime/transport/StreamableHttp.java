@@ -204,7 +204,7 @@ final class StreamableHttp {
       HttpExchange.error(response, callback, 404, ErrorCodes.TRANSPORT, "Session not found");
       return;
     }
-    SseStream stream = streams.open(request, response, callback, server.serverId(), null);
+    SseStream stream = streams.open(request, response, callback, server.accountId(), null);
     if (stream != null) {
       stream.keepAlive();
     }
@@ -230,7 +230,7 @@ final class StreamableHttp {
     }
     boolean tools = message.params().path("notifications").path("toolsListChanged").asBoolean();
     SseStream stream =
-        streams.open(request, response, callback, tools ? server.serverId() : null, null);
+        streams.open(request, response, callback, tools ? server.accountId() : null, null);
     if (stream == null) {
       return;
     }
