@@ -45,6 +45,13 @@ public final class NameTranslator {
       AccountSchema schema,
       Function<String, Optional<String>> boxPipeline) {
     ObjectNode out = args.deepCopy();
+    if (out.has(SchemaEnricher.STAGE_NAME)) {
+      // `stage` is the enum form of a stage name; from here on it is handled as stage_key.
+      if (out.has("stage_key")) {
+        return Translation.failed("give `stage` (a name) or `stage_key`, not both");
+      }
+      out.set("stage_key", out.remove(SchemaEnricher.STAGE_NAME));
+    }
     AccountSchema.Pipeline pipeline = null;
     if (out.path("pipeline_key").isString()) {
       String given = out.get("pipeline_key").stringValue();

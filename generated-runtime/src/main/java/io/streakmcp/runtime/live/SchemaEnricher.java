@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,8 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Representation: a tool's schema cannot depend on its own {@code pipeline_key} argument, and
  * conditional schemas (if/then, oneOf per pipeline) are exactly what Gemini and OpenAI strict mode
- * refuse. So stages stay a string whose description lists each pipeline's stage names, and custom
- * fields become one {@code fields} object with a typed property per field name, the union over the
+ * refuse. So {@code stage_key} stays a free string (a key or a name) whose description lists each
+ * pipeline's stage names, and a sibling {@code stage} property is a plain enum of the account's
+ * stage names (the union over pipelines; the runtime checks the name against the box's own
+ * pipeline). A flat string enum is the one constraint every major client honours. Custom fields
+ * become one {@code fields} object with a typed property per field name, the union over the
  * account's pipelines (a name whose type differs between pipelines falls back to a string). The
  * runtime checks the value against the box's own pipeline when it translates names to keys.
  *
@@ -31,6 +35,12 @@ public final class SchemaEnricher {
   static final int MAX_STAGES = 8;
   static final int MAX_FIELDS = 20;
   static final int MAX_OPTIONS = 10;
+
+  /** The most stage names the {@code stage} enum lists; past this it is not offered. */
+  static final int MAX_STAGE_ENUM = 48;
+
+  /** The property that takes a stage by name only, as an enum. */
+  public static final String STAGE_NAME = "stage";
 
   /** Tools whose {@code stage_key} takes a stage name too. */
   static final Set<String> STAGE_TOOLS =
@@ -56,6 +66,13 @@ public final class SchemaEnricher {
     ObjectNode properties = (ObjectNode) copy.get("properties");
     if (STAGE_TOOLS.contains(tool) && properties.has("stage_key")) {
       append(properties, "stage_key", "Name or key. " + stages(account));
+      stageEnum(account)
+          .ifPresent(
+              names -> {
+                ObjectNode stage = properties.putObject(STAGE_NAME).put("type", "string");
+                stage.put("description", "The stage by name, instead of stage_key.");
+                names.forEach(stage.putArray("enum")::add);
+              });
     }
     if (FIELDS_TOOL.equals(tool)) {
       properties.set("fields", fields(account));
@@ -105,6 +122,17 @@ public final class SchemaEnricher {
             ? "; +" + (pipelines.size() - MAX_PIPELINES) + " pipelines (list_all_streak_stages)"
             : "";
     return "Stages by pipeline: " + String.join("; ", parts) + more + ".";
+  }
+
+  /** Every distinct stage name, when there are few enough to list them all. */
+  private static Optional<List<String>> stageEnum(AccountSchema account) {
+    List<String> names =
+        account.pipelines().stream()
+            .flatMap(p -> p.stages().stream())
+            .map(AccountSchema.Option::name)
+            .distinct()
+            .toList();
+    return names.isEmpty() || names.size() > MAX_STAGE_ENUM ? Optional.empty() : Optional.of(names);
   }
 
   private static String fieldList(AccountSchema account) {

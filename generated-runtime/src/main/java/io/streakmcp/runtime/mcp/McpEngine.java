@@ -161,7 +161,7 @@ public final class McpEngine {
       if (info.instructions() != null) {
         result.put("instructions", info.instructions());
       }
-      ToolHandlers.cacheHints(result);
+      ToolHandlers.cacheHints(result, ToolHandlers.TTL_MS);
       result.putObject("_meta").set(ModernMeta.SERVER_INFO, info.implementation());
       return result;
     }

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** tools/list and tools/call, adapted to the revision of each request. */
 public final class ToolHandlers {
-  /** tools/list results are cached by modern clients for this long. */
+  /** How long modern clients may cache results that carry no live schema (server/discover). */
   static final long TTL_MS = 60_000;
 
   /** Where a call result carries Streak's rate-limit facts. */
@@ -94,7 +94,8 @@ public final class ToolHandlers {
               new CursorState(0, null, to, pageSize, 0)));
     }
     if (c.era() == Era.MODERN) {
-      cacheHints(result);
+      // The live schema is re-read once per TTL, so that is when a client should look again.
+      cacheHints(result, live.ttl().toMillis());
     }
     return result;
   }
@@ -161,8 +162,8 @@ public final class ToolHandlers {
         : outcome.structured().path("error").asString("error");
   }
 
-  static void cacheHints(ObjectNode result) {
+  static void cacheHints(ObjectNode result, long ttlMs) {
     // Tools depend on the server token, so caches must not be shared between tokens.
-    result.put("ttlMs", TTL_MS).put("cacheScope", "private");
+    result.put("ttlMs", ttlMs).put("cacheScope", "private");
   }
 }

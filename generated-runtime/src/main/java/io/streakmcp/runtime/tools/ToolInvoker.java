@@ -34,7 +34,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ToolInvoker {
   /** Box reads whose custom fields are also shown by name. */
   private static final java.util.Set<String> BOX_READS =
-      java.util.Set.of("get_single_streak_box_by_id", "list_all_streak_boxes");
+      java.util.Set.of(
+          "get_single_streak_box_by_id", "list_all_streak_boxes", "update_a_streak_box_by_id");
+
+  /** Arguments that may carry names the live schema translates to keys. */
+  private static final List<String> NAMED_ARGUMENTS =
+      List.of("stage_key", SchemaEnricher.STAGE_NAME, "fields", "field_key");
 
   /** Writes to these resources change an account's live schema. */
   private static final java.util.Set<String> SCHEMA_RESOURCES = java.util.Set.of("stage", "field");
@@ -60,8 +65,7 @@ public final class ToolInvoker {
       String serverId,
       String accountId) {
     ObjectNode fields = null;
-    if (SchemaEnricher.enriches(tool.name())
-        && (arguments.has("stage_key") || arguments.has("fields") || arguments.has("field_key"))) {
+    if (SchemaEnricher.enriches(tool.name()) && NAMED_ARGUMENTS.stream().anyMatch(arguments::has)) {
       LiveSchemaCache.Result schema = live.get(accountId, streak);
       if (schema.schema().isPresent()) {
         NameTranslator.Translation t =
@@ -72,15 +76,15 @@ public final class ToolInvoker {
         }
         arguments = t.arguments();
         fields = t.fields();
-      } else if (arguments.has("fields")) {
+      } else if (arguments.has("fields") || arguments.has(SchemaEnricher.STAGE_NAME)) {
         return invalidArguments(
             tool,
             List.of(
-                "`fields` by name needs the account's pipelines,"
+                "`fields` and `stage` by name need the account's pipelines,"
                     + " which cannot be read right now ("
                     + schema.failure()
-                    + "); set values with"
-                    + " update_a_streak_box_field_value_by_id and a field key"));
+                    + "); use stage_key with a key from list_all_streak_stages, and set"
+                    + " values with update_a_streak_box_field_value_by_id and a field key"));
       }
     }
     List<String> problems = tool.validator().validate(arguments);

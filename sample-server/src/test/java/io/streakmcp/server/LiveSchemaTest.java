@@ -1,0 +1,308 @@
+package io.streakmcp.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.streakmcp.runtime.McpRuntime;
+import io.streakmcp.runtime.mcp.ServerInfo;
+import io.streakmcp.runtime.server.McpServerContext;
+import io.streakmcp.runtime.server.StaticServerResolver;
+import io.streakmcp.runtime.streak.StreakClient;
+import io.streakmcp.runtime.tools.ToolCatalog;
+import io.streakmcp.runtime.transport.HttpServerConfig;
+import io.streakmcp.runtime.transport.McpHttpServer;
+import io.streakmcp.server.generated.StreakToolRegistry;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The live schema: stages and fields by name, freshness, and one fetch per TTL. */
+class LiveSchemaTest {
+  static final String V = "2025-11-25";
+  static final String SALES =
+      "{\"key\":\"p1\",\"name\":\"Sales\",\"stageOrder\":[\"5001\",\"5002\"],"
+          + "\"stages\":{\"5001\":{\"key\":\"5001\",\"name\":\"Verbal Agreement\"},"
+          + "\"5002\":{\"key\":\"5002\",\"name\":\"Contract Sent\"}},"
+          + "\"fields\":[{\"key\":\"1003\",\"name\":\"Seniority\",\"type\":\"DROPDOWN\","
+          + "\"dropdownSettings\":{\"items\":[{\"key\":\"9001\",\"name\":\"Junior\"},"
+          + "{\"key\":\"9002\",\"name\":\"Senior\"}]}},"
+          + "{\"key\":\"1004\",\"name\":\"Start Date\",\"type\":\"DATE\"}%s]}";
+  static final String HIRING =
+      "{\"key\":\"p2\",\"name\":\"Hiring\",\"stageOrder\":[\"6001\"],"
+          + "\"stages\":{\"6001\":{\"key\":\"6001\",\"name\":\"Technical Interview\"}%s},"
+          + "\"fields\":[]}";
+
+  WireMockServer streak;
+  McpHttpServer http;
+
+  private void start(Duration ttl) throws Exception {
+    streak = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    streak.start();
+    pipelines("", "");
+    StreakClient client =
+        new StreakClient(
+            StreakClient.httpClient(Duration.ofSeconds(2)),
+            URI.create(streak.baseUrl() + "/api"),
+            "k",
+            Duration.ofSeconds(2),
+            Clock.systemUTC());
+    McpServerContext context =
+        new McpServerContext("s1", ToolCatalog.of(new StreakToolRegistry()), client);
+    http =
+        new McpHttpServer(
+                new StaticServerResolver(java.util.Map.of(TestServer.TOKEN, context)),
+                McpRuntime.engine(
+                    ServerInfo.streak("t"), TestServer.SECRET, Clock.systemUTC(), ttl),
+                HttpServerConfig.loopback(0, TestServer.SECRET),
+                null)
+            .start();
+  }
+
+  private void pipelines(String extraField, String extraStage) {
+    streak.stubFor(
+        get(urlPathEqualTo("/api/v1/pipelines"))
+            .willReturn(
+                okJson(
+                    "["
+                        + String.format(SALES, extraField)
+                        + ","
+                        + String.format(HIRING, extraStage)
+                        + "]")));
+  }
+
+  @AfterEach
+  void stop() {
+    http.close();
+    streak.stop();
+  }
+
+  private URI url() {
+    return URI.create("http://127.0.0.1:" + http.port() + "/mcp/" + TestServer.TOKEN);
+  }
+
+  private JsonNode tool(String name) throws Exception {
+    String cursor = null;
+    do {
+      JsonNode r =
+          McpHttp.post(
+                  url(),
+                  "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\""
+                      + (cursor == null ? "" : ",\"params\":{\"cursor\":\"" + cursor + "\"}")
+                      + "}",
+                  "MCP-Protocol-Version",
+                  V)
+              .json()
+              .path("result");
+      for (JsonNode t : r.path("tools")) {
+        if (t.path("name").asString().equals(name)) {
+          return t;
+        }
+      }
+      cursor = r.has("nextCursor") ? r.get("nextCursor").asString() : null;
+    } while (cursor != null);
+    throw new AssertionError(name);
+  }
+
+  private JsonNode call(String tool, String args) throws Exception {
+    return McpHttp.post(url(), McpHttp.call(1, tool, args), "MCP-Protocol-Version", V)
+        .json()
+        .path("result");
+  }
+
+  @Test
+  void schemasCarryStageNamesAndTypedFields() throws Exception {
+    start(Duration.ofSeconds(60));
+    JsonNode update = tool("update_a_streak_box_by_id").path("inputSchema").path("properties");
+    assertTrue(
+        update
+            .path("stage_key")
+            .path("description")
+            .asString()
+            .contains("Sales: Verbal Agreement, Contract Sent"),
+        update.toString());
+    assertEquals(
+        "[\"Junior\",\"Senior\"]",
+        update.path("fields").path("properties").path("seniority").path("enum").toString());
+    assertTrue(update.path("fields").path("properties").has("start_date"));
+    assertEquals(
+        "[\"Verbal Agreement\",\"Contract Sent\",\"Technical Interview\"]",
+        update.path("stage").path("enum").toString(),
+        "stage names as an enum");
+  }
+
+  @Test
+  void aStageMoveAndAFieldUpdateByNameReachStreakAsKeys() throws Exception {
+    start(Duration.ofSeconds(60));
+    streak.stubFor(
+        get(urlPathEqualTo("/api/v1/boxes/b1"))
+            .willReturn(okJson("{\"key\":\"b1\",\"pipelineKey\":\"p1\",\"stageKey\":\"5001\"}")));
+    streak.stubFor(
+        post(urlPathEqualTo("/api/v1/boxes/b1"))
+            .willReturn(
+                okJson(
+                    "{\"key\":\"b1\",\"pipelineKey\":\"p1\",\"stageKey\":\"5002\",\"fields\":{\"1003\":\"9002\"}}")));
+    JsonNode result =
+        call(
+            "update_a_streak_box_by_id",
+            "{\"box_key\":\"b1\","
+                + "\"stage_key\":\"Contract Sent\",\"fields\":{\"seniority\":\"Senior\","
+                + "\"Start Date\":\"2026-12-01\"}}");
+    assertFalse(result.path("isError").asBoolean(), result.toString());
+    streak.verify(
+        postRequestedFor(urlPathEqualTo("/api/v1/boxes/b1"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"stageKey\":\"5002\",\"fields\":{\"1003\":\"9002\",\"1004\":1796083200000}}")));
+    assertEquals(
+        "Senior",
+        result.path("structuredContent").path("fields_by_name").path("Seniority").asString(),
+        "reads show names and keep the keys");
+    assertEquals("9002", result.path("structuredContent").path("fields").path("1003").asString());
+    // Keys still work, and need no lookup of the box.
+    streak.resetRequests();
+    call("update_a_streak_box_by_id", "{\"box_key\":\"b1\",\"stage_key\":\"5001\"}");
+    streak.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/boxes/b1")));
+    streak.verify(
+        postRequestedFor(urlPathEqualTo("/api/v1/boxes/b1"))
+            .withRequestBody(equalToJson("{\"stageKey\":\"5001\"}")));
+    // The enum form of a stage name reaches Streak as the same key.
+    streak.resetRequests();
+    call("update_a_streak_box_by_id", "{\"box_key\":\"b1\",\"stage\":\"Verbal Agreement\"}");
+    streak.verify(
+        postRequestedFor(urlPathEqualTo("/api/v1/boxes/b1"))
+            .withRequestBody(equalToJson("{\"stageKey\":\"5001\"}")));
+  }
+
+  @Test
+  void anUnknownNameListsTheValidOnesAndReachesNoWrite() throws Exception {
+    start(Duration.ofSeconds(60));
+    streak.stubFor(
+        get(urlPathEqualTo("/api/v1/boxes/b1"))
+            .willReturn(okJson("{\"key\":\"b1\",\"pipelineKey\":\"p1\"}")));
+    JsonNode stage =
+        call("update_a_streak_box_by_id", "{\"box_key\":\"b1\",\"stage_key\":\"Contract Signed\"}");
+    assertTrue(stage.path("isError").asBoolean());
+    assertTrue(
+        stage
+            .path("content")
+            .get(0)
+            .path("text")
+            .asString()
+            .contains("valid: Verbal Agreement, Contract Sent"),
+        stage.toString());
+    JsonNode item =
+        call(
+            "update_a_streak_box_by_id",
+            "{\"box_key\":\"b1\",\"fields\":{\"seniority\":\"Principal\"}}");
+    assertTrue(
+        item.path("content").get(0).path("text").asString().contains("valid: Junior, Senior"));
+    JsonNode field =
+        call("update_a_streak_box_by_id", "{\"box_key\":\"b1\",\"fields\":{\"salary\":1}}");
+    assertTrue(
+        field
+            .path("content")
+            .get(0)
+            .path("text")
+            .asString()
+            .contains("valid: Seniority, Start Date"));
+    streak.verify(0, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aPipelineThatGainsAFieldAndAStageShowsBothAndNotifies() throws Exception {
+    start(Duration.ZERO);
+    tool("update_a_streak_box_by_id");
+    HttpRequest listen =
+        HttpRequest.newBuilder(url()).header("Accept", "text/event-stream").GET().build();
+    HttpResponse<InputStream> stream =
+        McpHttp.CLIENT.send(listen, HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader events =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      pipelines(
+          ",{\"key\":\"1005\",\"name\":\"Region\",\"type\":\"TEXT_INPUT\"}",
+          ",\"6002\":{\"key\":\"6002\",\"name\":\"Offer Made\"}");
+      JsonNode update = tool("update_a_streak_box_by_id").path("inputSchema").path("properties");
+      assertTrue(update.path("fields").path("properties").has("region"), update.toString());
+      assertTrue(update.path("stage_key").path("description").asString().contains("Offer Made"));
+      String data = null;
+      for (String line; (line = events.readLine()) != null; ) {
+        if (line.startsWith("data: ")) {
+          data = line;
+          break;
+        }
+      }
+      assertTrue(data.contains("notifications/tools/list_changed"), data);
+    }
+  }
+
+  @Test
+  void aThousandToolsListCallsWithinOneTtlFetchThePipelinesOnce() throws Exception {
+    start(Duration.ofSeconds(60));
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    try {
+      List<Callable<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        calls.add(
+            () ->
+                McpHttp.post(
+                        url(),
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":null}}",
+                        "MCP-Protocol-Version",
+                        V)
+                    .status());
+      }
+      for (Future<Integer> f : pool.invokeAll(calls)) {
+        assertEquals(200, f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    streak.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/pipelines")));
+  }
+
+  @Test
+  void whenStreakFailsToolsListStillWorksWithANote() throws Exception {
+    start(Duration.ofSeconds(60));
+    streak.stubFor(
+        get(urlPathEqualTo("/api/v1/pipelines")).willReturn(aResponse().withStatus(429)));
+    JsonNode stage =
+        tool("list_all_streak_boxes").path("inputSchema").path("properties").path("stage_key");
+    assertTrue(stage.path("description").asString().contains("unavailable"), stage.toString());
+  }
+
+  @Test
+  void ourOwnStageCreationRefreshesTheSchemaAtOnce() throws Exception {
+    start(Duration.ofSeconds(60));
+    tool("update_a_streak_box_by_id");
+    pipelines("", ",\"6002\":{\"key\":\"6002\",\"name\":\"Offer Made\"}");
+    streak.stubFor(
+        post(urlPathEqualTo("/api/v2/pipelines/p2/stages"))
+            .willReturn(okJson("{\"key\":\"6002\",\"name\":\"Offer Made\"}")));
+    call("create_a_streak_stage", "{\"pipeline_key\":\"p2\",\"name\":\"Offer Made\"}");
+    assertTrue(
+        tool("update_a_streak_box_by_id")
+            .path("inputSchema")
+            .path("properties")
+            .path("stage_key")
+            .path("description")
+            .asString()
+            .contains("Offer Made"));
+  }
+}
