@@ -39,6 +39,7 @@ public final class Deployment implements AutoCloseable {
    * @param secret the deployment secret shared by instances
    * @param streakBase Streak's API root (with /v1 and /v2 under it)
    * @param publicBaseUrl the origin clients use; empty means http://host:port
+   * @param schemaTtl how long an account's pipelines, stages and fields are reused
    */
   public record Settings(
       String host,
@@ -51,7 +52,8 @@ public final class Deployment implements AutoCloseable {
       PlatformTokens adminTokens,
       ServerSecret secret,
       URI streakBase,
-      String publicBaseUrl) {}
+      String publicBaseUrl,
+      Duration schemaTtl) {}
 
   private final Database database;
   private final CallLog calls;
@@ -104,7 +106,8 @@ public final class Deployment implements AutoCloseable {
       McpHttpServer http =
           new McpHttpServer(
                   resolver,
-                  McpRuntime.engine(ServerInfo.streak(Main.VERSION), s.secret(), clock),
+                  McpRuntime.engine(
+                      ServerInfo.streak(Main.VERSION), s.secret(), clock, s.schemaTtl()),
                   config,
                   new AdminHandler(store, catalog, s.adminTokens(), url, clock))
               .start();

@@ -60,10 +60,13 @@ public final class Main {
                                                                    instances behind a balancer)
                   --allowed-hosts <h,h>   STREAK_MCP_ALLOWED_HOSTS   (when not bound to loopback)
                   --streak-base-url <u>   STREAK_BASE_URL            (default %s)
+                  --schema-ttl <s>        STREAK_MCP_SCHEMA_TTL      (seconds an account's stages
+                                                                   and fields are reused; 60)
         stdio   MCP over stdin/stdout for one account and one client
                   --api-key <key>         STREAK_API_KEY             (required; prefer the
                                                                    variable: flags show in ps)
                   --streak-base-url <u>   STREAK_BASE_URL            (default %s)
+                  --schema-ttl <s>        STREAK_MCP_SCHEMA_TTL      (as for serve)
       """
           .formatted(Database.DEFAULT_URL, DEFAULT_MASTER_KEY_FILE, DEFAULT_STREAK, DEFAULT_STREAK);
 
@@ -102,11 +105,13 @@ public final class Main {
                       "master-key-file",
                       "secret",
                       "allowed-hosts",
-                      "streak-base-url"),
+                      "streak-base-url",
+                      "schema-ttl"),
                   env),
               env,
               out);
-      case "stdio" -> stdio(new Options(rest, Set.of("api-key", "streak-base-url"), env));
+      case "stdio" ->
+          stdio(new Options(rest, Set.of("api-key", "streak-base-url", "schema-ttl"), env));
       default ->
           throw new Options.UsageException(
               "unknown command " + args.get(0) + "; valid: serve, stdio");
@@ -128,7 +133,8 @@ public final class Main {
             admin,
             secret(o),
             streakBase(o),
-            o.get("public-base-url", "STREAK_MCP_PUBLIC_BASE_URL", null));
+            o.get("public-base-url", "STREAK_MCP_PUBLIC_BASE_URL", null),
+            schemaTtl(o));
     Deployment deployment = Deployment.start(settings, Clock.systemUTC());
     out.println(
         "Streak MCP server listening on http://"
@@ -151,13 +157,29 @@ public final class Main {
   private static int stdio(Options o) throws Exception {
     McpServerContext server = context(o);
     new StdioTransport(
-            McpRuntime.engine(ServerInfo.streak(VERSION), ServerSecret.random(), Clock.systemUTC()),
+            McpRuntime.engine(
+                ServerInfo.streak(VERSION), ServerSecret.random(), Clock.systemUTC(), schemaTtl(o)),
             server,
             System.in,
             System.out,
             1024 * 1024)
         .run();
     return 0;
+  }
+
+  /** Seconds from 0 (re-read on every tools/list) to a day; 60 by default. */
+  static Duration schemaTtl(Options o) {
+    String v = o.get("schema-ttl", "STREAK_MCP_SCHEMA_TTL", "60");
+    try {
+      long seconds = Long.parseLong(v.strip());
+      if (seconds < 0 || seconds > 86_400) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new Options.UsageException(
+          "--schema-ttl must be whole seconds from 0 to 86400, got " + v);
+    }
   }
 
   /** Loopback binds answer only to loopback names (DNS rebinding); others to what is listed. */

@@ -50,7 +50,8 @@ class AdminApiTest {
             PlatformTokens.of(ADMIN),
             TestServer.SECRET,
             URI.create(streak.baseUrl() + "/api"),
-            null),
+            null,
+            java.time.Duration.ofSeconds(60)),
         clock);
   }
 

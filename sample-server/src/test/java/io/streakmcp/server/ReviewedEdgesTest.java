@@ -302,4 +302,21 @@ class ReviewedEdgesTest extends WithTestServer {
             Map.of());
     assertEquals(java.util.Set.of("mcp.example.com", "a.b"), Main.allowedHosts(listed, "0.0.0.0"));
   }
+
+  @Test
+  void theSchemaTtlIsConfigurableAndABadOneSaysWhatIsValid() {
+    java.util.Set<String> known = java.util.Set.of("schema-ttl");
+    assertEquals(
+        java.time.Duration.ofSeconds(60),
+        Main.schemaTtl(new Options(java.util.List.of(), known, Map.of())));
+    assertEquals(
+        java.time.Duration.ofSeconds(5),
+        Main.schemaTtl(
+            new Options(java.util.List.of(), known, Map.of("STREAK_MCP_SCHEMA_TTL", "5"))));
+    Options bad = new Options(java.util.List.of("--schema-ttl", "1m"), known, Map.of());
+    Options.UsageException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Options.UsageException.class, () -> Main.schemaTtl(bad));
+    assertTrue(e.getMessage().contains("from 0 to 86400, got 1m"), e.getMessage());
+  }
 }
