@@ -1,7 +1,13 @@
 package io.streakmcp.server;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.streakmcp.runtime.McpRuntime;
 import io.streakmcp.runtime.mcp.ServerInfo;
 import io.streakmcp.runtime.server.McpServerContext;
@@ -81,5 +87,67 @@ class StdioTransportTest {
     List<JsonNode> out = run(Modern.request(1, "server/discover", "{}") + "\n", 1 << 20);
     assertEquals(
         "2026-07-28", out.get(0).path("result").path("supportedVersions").get(0).asString());
+  }
+
+  @Test
+  void aPipelineChangeIsAnnouncedOnStdioAfterInitialize() throws Exception {
+    WireMockServer streak = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    streak.start();
+    try {
+      String before = "[" + String.format(LiveSchemaTest.SALES, "") + "]";
+      String after =
+          "["
+              + String.format(
+                  LiveSchemaTest.SALES,
+                  ",{\"key\":\"1009\",\"name\":\"Budget\",\"type\":\"TEXT_INPUT\"}")
+              + "]";
+      // The first read sees one field; every later read sees a second one.
+      streak.stubFor(
+          get(urlPathEqualTo("/api/v1/pipelines"))
+              .inScenario("pipelines")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(okJson(before))
+              .willSetStateTo("changed"));
+      streak.stubFor(
+          get(urlPathEqualTo("/api/v1/pipelines"))
+              .inScenario("pipelines")
+              .whenScenarioStateIs("changed")
+              .willReturn(okJson(after)));
+      StreakClient client =
+          new StreakClient(
+              StreakClient.httpClient(Duration.ofSeconds(2)),
+              URI.create(streak.baseUrl() + "/api"),
+              "k",
+              Duration.ofSeconds(2),
+              Clock.systemUTC());
+      McpServerContext server =
+          new McpServerContext("stdio", ToolCatalog.of(new StreakToolRegistry()), client);
+      String list = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/list\"}\n";
+      String input =
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+              + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+              + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
+              + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+              + String.format(list, 2)
+              + String.format(list, 3);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      new StdioTransport(
+              McpRuntime.engine(
+                  ServerInfo.streak("t"), TestServer.SECRET, Clock.systemUTC(), Duration.ZERO),
+              server,
+              new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+              out,
+              1 << 20)
+          .run();
+      List<String> methods =
+          out.toString(StandardCharsets.UTF_8)
+              .lines()
+              .map(l -> JsonMapper.shared().readTree(l))
+              .map(m -> m.has("method") ? m.get("method").asString() : "#" + m.path("id"))
+              .toList();
+      assertEquals(List.of("#1", "#2", "notifications/tools/list_changed", "#3"), methods);
+    } finally {
+      streak.stop();
+    }
   }
 }

@@ -31,6 +31,7 @@ public final class StdioTransport {
   private final OutputStream out;
   private final int maxLineBytes;
   private String version = ProtocolVersions.LEGACY.get(0);
+  private volatile boolean initialized;
 
   public StdioTransport(
       McpEngine engine,
@@ -43,6 +44,16 @@ public final class StdioTransport {
     this.in = in;
     this.out = out;
     this.maxLineBytes = maxLineBytes;
+    // A changed pipeline is announced once the client has initialized; the modern era learns of
+    // changes from ttlMs instead.
+    engine
+        .liveSchema()
+        .onChange(
+            account -> {
+              if (initialized && account.equals(server.accountId())) {
+                announceToolsChanged();
+              }
+            });
   }
 
   /** Serves until stdin ends. */
@@ -113,9 +124,18 @@ public final class StdioTransport {
         && reply.body() != null
         && reply.body().has("result")) {
       version = reply.body().get("result").path("protocolVersion").asString();
+      initialized = true;
     }
     if (reply.body() != null) {
       write(reply.body());
+    }
+  }
+
+  private void announceToolsChanged() {
+    try {
+      write(Responses.notification(Methods.TOOLS_LIST_CHANGED, null));
+    } catch (IOException e) {
+      // stdout is gone: the read loop ends when stdin does.
     }
   }
 
