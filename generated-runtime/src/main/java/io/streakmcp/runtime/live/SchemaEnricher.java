@@ -221,7 +221,10 @@ public final class SchemaEnricher {
           options.forEach(values::add);
         }
       }
-      case "PERSON" -> p.put("type", "string").put("description", "Email of a team member.");
+      case "PERSON", "TEAM_CONTACT", "TEAM_ORGANIZATION" ->
+          // Streak does not document these value formats, so we promise nothing beyond a string.
+          p.put("type", "string")
+              .put("description", "Sent as given; copy the form from a box that has it set.");
       default -> p.put("type", "string");
     }
     return p;
