@@ -5,6 +5,7 @@ import io.streakmcp.runtime.live.FieldNames;
 import io.streakmcp.runtime.live.LiveSchemaCache;
 import io.streakmcp.runtime.live.NameTranslator;
 import io.streakmcp.runtime.live.SchemaEnricher;
+import io.streakmcp.runtime.streak.PathEncoder;
 import io.streakmcp.runtime.streak.RateLimit;
 import io.streakmcp.runtime.streak.StreakClient;
 import io.streakmcp.runtime.streak.StreakRequest;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,16 +35,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ToolInvoker {
   /** Box reads whose custom fields are also shown by name. */
-  private static final java.util.Set<String> BOX_READS =
-      java.util.Set.of(
-          "get_single_streak_box_by_id", "list_all_streak_boxes", "update_a_streak_box_by_id");
+  private static final Set<String> BOX_READS =
+      Set.of("get_single_streak_box_by_id", "list_all_streak_boxes", "update_a_streak_box_by_id");
 
   /** Arguments that may carry names the live schema translates to keys. */
   private static final List<String> NAMED_ARGUMENTS =
       List.of("stage_key", SchemaEnricher.STAGE_NAME, "fields", "field_key");
 
   /** Writes to these resources change an account's live schema. */
-  private static final java.util.Set<String> SCHEMA_RESOURCES = java.util.Set.of("stage", "field");
+  private static final Set<String> SCHEMA_RESOURCES = Set.of("stage", "field");
 
   /** The page size when the model gives no {@code limit}. */
   public static final int DEFAULT_LIMIT = 25;
@@ -166,11 +167,7 @@ public final class ToolInvoker {
       StreakResponse r =
           streak.send(
               new StreakRequest(
-                  "GET",
-                  "/v1/boxes/" + io.streakmcp.runtime.streak.PathEncoder.segment(boxKey),
-                  List.of(),
-                  null,
-                  null));
+                  "GET", "/v1/boxes/" + PathEncoder.segment(boxKey), List.of(), null, null));
       if (!r.ok()) {
         return Optional.empty();
       }
