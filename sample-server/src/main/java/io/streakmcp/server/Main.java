@@ -7,6 +7,8 @@ import io.streakmcp.runtime.server.McpServerContext;
 import io.streakmcp.runtime.servers.Database;
 import io.streakmcp.runtime.servers.MasterKey;
 import io.streakmcp.runtime.servers.PlatformTokens;
+import io.streakmcp.runtime.servers.ServerConfig;
+import io.streakmcp.runtime.servers.ToolFilter;
 import io.streakmcp.runtime.streak.StreakClient;
 import io.streakmcp.runtime.tools.ToolCatalog;
 import io.streakmcp.runtime.transport.HttpServerConfig;
@@ -67,6 +69,10 @@ public final class Main {
                                                                    variable: flags show in ps)
                   --streak-base-url <u>   STREAK_BASE_URL            (default %s)
                   --schema-ttl <s>        STREAK_MCP_SCHEMA_TTL      (as for serve)
+                  --methods <m,m>         STREAK_MCP_METHODS         (read, write, custom, a kind
+                                                                   or tool names; default all)
+                  --tags <t,t>            STREAK_MCP_TAGS            (only tools with one of these
+                                                                   tags; default all)
       """
           .formatted(Database.DEFAULT_URL, DEFAULT_MASTER_KEY_FILE, DEFAULT_STREAK, DEFAULT_STREAK);
 
@@ -111,7 +117,11 @@ public final class Main {
               env,
               out);
       case "stdio" ->
-          stdio(new Options(rest, Set.of("api-key", "streak-base-url", "schema-ttl"), env));
+          stdio(
+              new Options(
+                  rest,
+                  Set.of("api-key", "streak-base-url", "schema-ttl", "methods", "tags"),
+                  env));
       default ->
           throw new Options.UsageException(
               "unknown command " + args.get(0) + "; valid: serve, stdio");
@@ -248,6 +258,33 @@ public final class Main {
             apiKey,
             Duration.ofSeconds(30),
             Clock.systemUTC());
-    return new McpServerContext("stdio", ToolCatalog.of(new StreakToolRegistry()), streak);
+    return new McpServerContext("stdio", stdioCatalog(o), streak);
+  }
+
+  /** The tools a stdio session offers: all, or those its --methods and --tags select. */
+  static ToolCatalog stdioCatalog(Options o) {
+    ToolCatalog all = ToolCatalog.of(new StreakToolRegistry());
+    ServerConfig config =
+        new ServerConfig(
+            list(o.get("methods", "STREAK_MCP_METHODS", "")),
+            list(o.get("tags", "STREAK_MCP_TAGS", "")),
+            false);
+    // The same rules, and the same words, as a server made through the admin API.
+    List<String> problems = ToolFilter.problems(config, all);
+    if (!problems.isEmpty()) {
+      throw new Options.UsageException(
+          String.join("; ", problems)
+              .replace("config.methods", "--methods")
+              .replace("config.tags", "--tags")
+              .replace("config: methods", "--methods"));
+    }
+    return all.filter(ToolFilter.predicate(config));
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .toList();
   }
 }

@@ -319,4 +319,28 @@ class ReviewedEdgesTest extends WithTestServer {
             Options.UsageException.class, () -> Main.schemaTtl(bad));
     assertTrue(e.getMessage().contains("from 0 to 86400, got 1m"), e.getMessage());
   }
+
+  @Test
+  void stdioOffersOnlyTheToolsItsMethodsAndTagsSelect() {
+    java.util.Set<String> known = java.util.Set.of("methods", "tags");
+    int all = Main.stdioCatalog(new Options(java.util.List.of(), known, Map.of())).size();
+    var reads =
+        Main.stdioCatalog(
+            new Options(
+                java.util.List.of("--methods", "read", "--tags", "boxes"), known, Map.of()));
+    assertTrue(reads.size() > 0 && reads.size() < all, reads.size() + " of " + all);
+    reads
+        .all()
+        .forEach(
+            t -> {
+              assertTrue(t.definition().tags().contains("boxes"), t.name());
+              assertFalse(t.definition().kind().isWrite(), t.name());
+            });
+    Options bad = new Options(java.util.List.of("--tags", "boxs"), known, Map.of());
+    Options.UsageException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Options.UsageException.class, () -> Main.stdioCatalog(bad));
+    assertTrue(e.getMessage().startsWith("--tags: unknown [boxs]; valid: "), e.getMessage());
+    assertTrue(e.getMessage().contains("boxes"), e.getMessage());
+  }
 }
