@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.eclipse.jetty.server.Handler;
 
 /**
  * The deployable server, assembled from settings: the store, the MCP endpoints for every server in
@@ -109,7 +110,9 @@ public final class Deployment implements AutoCloseable {
                   McpRuntime.engine(
                       ServerInfo.streak(Main.VERSION), s.secret(), clock, s.schemaTtl()),
                   config,
-                  new AdminHandler(store, catalog, s.adminTokens(), url, clock))
+                  new Handler.Sequence(
+                      new HealthHandler(database.dataSource()),
+                      new AdminHandler(store, catalog, s.adminTokens(), url, clock)))
               .start();
       url.bound(http.port());
       return new Deployment(database, calls, new ExpiryCleaner(store, 60), http, store);
@@ -129,6 +132,11 @@ public final class Deployment implements AutoCloseable {
 
   public CallLog calls() {
     return calls;
+  }
+
+  /** The store, for tests that take it away. */
+  Database database() {
+    return database;
   }
 
   @Override

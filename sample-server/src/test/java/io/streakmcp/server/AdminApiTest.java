@@ -418,4 +418,16 @@ class AdminApiTest {
             .asString(),
         "the API key decrypts after the restart");
   }
+
+  @Test
+  void healthzNeedsNoTokenAndSaysWhenTheStoreIsDown() throws Exception {
+    McpHttp.Answer up = admin("GET", "/healthz", null, null);
+    assertEquals(200, up.status());
+    assertEquals("{\"status\":\"ok\"}", up.body());
+    assertEquals(405, admin("POST", "/healthz", "{}", null).status());
+    deployment.database().close();
+    McpHttp.Answer down = admin("GET", "/healthz", null, null);
+    assertEquals(503, down.status());
+    assertTrue(down.body().contains("database"), down.body());
+  }
 }
