@@ -1,0 +1,73 @@
+package io.streakmcp.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The packaged jar runs on its own: no classpath but itself. */
+class RunnableJarIT {
+  private static final Path JAR = Path.of("target", "streak-mcp-server.jar");
+
+  private static Process start(String... args) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    b.environment().put("STREAK_API_KEY", "jar-test-key");
+    return b.start();
+  }
+
+  @Test
+  void helpListsTheCommands() throws Exception {
+    assertTrue(Files.isRegularFile(JAR), "mvn package builds " + JAR);
+    Process p = start("--help");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue());
+    assertTrue(out.contains("serve") && out.contains("stdio"), out);
+  }
+
+  @Test
+  void aStdioSessionServesOnlyTheSelectedTools() throws Exception {
+    Process p = start("stdio", "--methods", "read", "--tags", "boxes");
+    try (OutputStream in = p.getOutputStream();
+        BufferedReader out =
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      in.write(
+          ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                  + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                  + "\"clientInfo\":{\"name\":\"jar-test\",\"version\":\"1\"}}}\n"
+                  + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                  + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n")
+              .getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      JsonNode init = JsonMapper.shared().readTree(out.readLine());
+      assertEquals("2025-06-18", init.path("result").path("protocolVersion").asString());
+      JsonNode tools = JsonMapper.shared().readTree(out.readLine()).path("result").path("tools");
+      assertFalse(tools.isEmpty());
+      for (JsonNode t : tools) {
+        assertTrue(
+            t.path("annotations").path("readOnlyHint").asBoolean(), t.path("name").asString());
+      }
+    } finally {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
