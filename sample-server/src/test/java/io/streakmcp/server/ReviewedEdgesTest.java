@@ -343,4 +343,41 @@ class ReviewedEdgesTest extends WithTestServer {
     assertTrue(e.getMessage().startsWith("--tags: unknown [boxs]; valid: "), e.getMessage());
     assertTrue(e.getMessage().contains("boxes"), e.getMessage());
   }
+
+  @Test
+  void aCallInFlightWhenTheServerStopsStillGetsItsResult() throws Exception {
+    TestServer own = new TestServer(Duration.ofSeconds(10));
+    try {
+      own.streak.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.get(
+                  com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                      "/api/v2/pipelines"))
+              .willReturn(
+                  com.github.tomakehurst.wiremock.client.WireMock.okJson("[]")
+                      .withFixedDelay(1500)));
+      java.util.concurrent.CompletableFuture<McpHttp.Answer> call =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return McpHttp.post(
+                      own.mcpUrl(),
+                      McpHttp.call(1, "list_all_streak_pipelines", "{}"),
+                      "MCP-Protocol-Version",
+                      "2025-11-25");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      // Stop once Streak has the request, i.e. while the call is in flight.
+      while (own.streak.getAllServeEvents().isEmpty()) {
+        Thread.sleep(20);
+      }
+      own.http.close();
+      McpHttp.Answer answer = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(200, answer.status());
+      assertFalse(answer.json().path("result").path("isError").asBoolean(), answer.body());
+    } finally {
+      own.streak.stop();
+    }
+  }
 }

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The MCP HTTP server on embedded Jetty: a bounded pool, idle timeouts, one connector. */
@@ -56,7 +57,11 @@ public final class McpHttpServer implements AutoCloseable {
         .onChange(
             accountId ->
                 hub.publish(accountId, Responses.notification(Methods.TOOLS_LIST_CHANGED, null)));
-    jetty.setHandler(extra == null ? mcp : new Handler.Sequence(mcp, extra));
+    // On stop, new requests get 503 while calls already running finish (up to the stop timeout):
+    // a tools/call that reached Streak still returns its result.
+    GracefulHandler graceful = new GracefulHandler();
+    graceful.setHandler(extra == null ? mcp : new Handler.Sequence(mcp, extra));
+    jetty.setHandler(graceful);
     jetty.setStopTimeout(5_000);
     // Jetty's own error pages (for anything our handlers do not answer) show no message or stack.
     ErrorHandler errors = new ErrorHandler();
