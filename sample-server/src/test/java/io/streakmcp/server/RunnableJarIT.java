@@ -18,9 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The packaged jar runs on its own: no classpath but itself. */
 class RunnableJarIT {
-  private static final Path JAR = Path.of("target", "streak-mcp-server.jar");
+  private static final Path JAR = Path.of("target", "streak-mcp-server.jar").toAbsolutePath();
+  private static final String ADMIN = "jar-test-admin-token-0123456789";
 
   private static Process start(String... args) throws Exception {
+    return start(null, args);
+  }
+
+  private static Process start(Path workDir, String... args) throws Exception {
     List<String> command =
         new java.util.ArrayList<>(
             List.of(
@@ -30,6 +35,10 @@ class RunnableJarIT {
     command.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     b.environment().put("STREAK_API_KEY", "jar-test-key");
+    b.environment().put("STREAK_MCP_ADMIN_TOKEN", ADMIN);
+    if (workDir != null) {
+      b.directory(workDir.toFile());
+    }
     return b.start();
   }
 
@@ -70,4 +79,68 @@ class RunnableJarIT {
       p.waitFor(10, TimeUnit.SECONDS);
     }
   }
+
+  /** Starts {@code serve} on any port in {@code dir} and returns its base URL once it listens. */
+  private static String serve(Process p) throws Exception {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    assertTrue(line != null && line.contains("listening on "), String.valueOf(line));
+    return line.replaceAll(".*listening on (http://[^ ]+).*", "$1");
+  }
+
+  private static McpHttp.Answer admin(String url, String body) throws Exception {
+    var r =
+        McpHttp.CLIENT.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    return new McpHttp.Answer(r.statusCode(), r.headers().map(), r.body());
+  }
+
+  private static void stop(Process p) throws Exception {
+    p.destroy(); // SIGTERM: the shutdown hook closes the server and the store
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void anMcpUrlStillWorksAfterARestartOnTheSameDatabase(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Process first = start(dir, "serve", "--port", "0");
+    String mcpUrl;
+    try {
+      String base = serve(first);
+      String account =
+          admin(base + "/integrated-account", "{\"name\":\"Acme\",\"api_key\":\"k-jar-test\"}")
+              .json()
+              .path("id")
+              .asString();
+      mcpUrl =
+          admin(base + "/integrated-account/" + account + "/mcp", "{\"name\":\"all\"}")
+              .json()
+              .path("url")
+              .asString();
+      assertEquals(200, McpHttp.post(java.net.URI.create(mcpUrl), INITIALIZE).status());
+    } finally {
+      stop(first);
+    }
+    Process second = start(dir, "serve", "--port", mcpUrl.replaceAll(".*:(\\d+)/mcp/.*", "$1"));
+    try {
+      serve(second);
+      McpHttp.Answer again = McpHttp.post(java.net.URI.create(mcpUrl), INITIALIZE);
+      assertEquals(200, again.status(), again.body());
+      assertEquals(
+          "streak-mcp", again.json().path("result").path("serverInfo").path("name").asString());
+    } finally {
+      stop(second);
+    }
+  }
+
+  private static final String INITIALIZE =
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+          + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+          + "\"clientInfo\":{\"name\":\"jar-test\",\"version\":\"1\"}}}";
 }
