@@ -56,13 +56,7 @@ class LiveSchemaTest {
     streak = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     streak.start();
     pipelines("", "");
-    StreakClient client =
-        new StreakClient(
-            StreakClient.httpClient(Duration.ofSeconds(2)),
-            URI.create(streak.baseUrl() + "/api"),
-            "k",
-            Duration.ofSeconds(2),
-            Clock.systemUTC());
+    StreakClient client = StreakStubs.client(streak, "k");
     McpServerContext context =
         new McpServerContext("s1", ToolCatalog.of(new StreakToolRegistry()), client);
     http =

@@ -46,13 +46,7 @@ class ReviewedEdgesTest extends WithTestServer {
             .path("structuredContent")
             .path("next_cursor")
             .asString();
-    StreakClient client =
-        new StreakClient(
-            StreakClient.httpClient(Duration.ofSeconds(2)),
-            URI.create(server.streak.baseUrl() + "/api"),
-            "other-key",
-            Duration.ofSeconds(2),
-            Clock.systemUTC());
+    StreakClient client = StreakStubs.client(server.streak, "other-key");
     McpServerContext other =
         new McpServerContext("server-2", ToolCatalog.of(new StreakToolRegistry()), client);
     try (McpHttpServer second =

@@ -113,13 +113,7 @@ class StdioTransportTest {
               .inScenario("pipelines")
               .whenScenarioStateIs("changed")
               .willReturn(okJson(after)));
-      StreakClient client =
-          new StreakClient(
-              StreakClient.httpClient(Duration.ofSeconds(2)),
-              URI.create(streak.baseUrl() + "/api"),
-              "k",
-              Duration.ofSeconds(2),
-              Clock.systemUTC());
+      StreakClient client = StreakStubs.client(streak, "k");
       McpServerContext server =
           new McpServerContext("stdio", ToolCatalog.of(new StreakToolRegistry()), client);
       String list = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/list\"}\n";

@@ -6,6 +6,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 /** The few Streak answers the client tests need. */
 final class StreakStubs {
+  /** A real Streak client pointed at the stand-in, with short timeouts. */
+  static io.streakmcp.runtime.streak.StreakClient client(WireMockServer streak, String apiKey) {
+    return new io.streakmcp.runtime.streak.StreakClient(
+        io.streakmcp.runtime.streak.StreakClient.httpClient(java.time.Duration.ofSeconds(2)),
+        java.net.URI.create(streak.baseUrl() + "/api"),
+        apiKey,
+        java.time.Duration.ofSeconds(2),
+        java.time.Clock.systemUTC());
+  }
+
   static void pipelinesAndABox(WireMockServer streak) {
     streak.stubFor(
         get(urlPathEqualTo("/api/v2/pipelines"))
