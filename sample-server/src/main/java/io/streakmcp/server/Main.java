@@ -270,13 +270,10 @@ public final class Main {
             list(o.get("tags", "STREAK_MCP_TAGS", "")),
             false);
     // The same rules, and the same words, as a server made through the admin API.
-    List<String> problems = ToolFilter.problems(config, all);
+    List<String> problems =
+        ToolFilter.problems(config, all, new ToolFilter.Labels("--methods", "--tags", "--methods"));
     if (!problems.isEmpty()) {
-      throw new Options.UsageException(
-          String.join("; ", problems)
-              .replace("config.methods", "--methods")
-              .replace("config.tags", "--tags")
-              .replace("config: methods", "--methods"));
+      throw new Options.UsageException(String.join("; ", problems));
     }
     return all.filter(ToolFilter.predicate(config));
   }

@@ -22,8 +22,26 @@ public final class ToolFilter {
 
   private ToolFilter() {}
 
-  /** What would go wrong with a config, in words that list what is valid; empty when fine. */
+  /**
+   * How problems name the settings, so each front end speaks in its own terms.
+   *
+   * @param methods the name of the methods setting
+   * @param tags the name of the tags setting
+   * @param both how a sentence about both settings begins
+   */
+  public record Labels(String methods, String tags, String both) {
+    /** The admin API's JSON fields. */
+    public static final Labels CONFIG =
+        new Labels("config.methods", "config.tags", "config: methods");
+  }
+
+  /** What would go wrong with a config, in the admin API's terms; empty when fine. */
   public static List<String> problems(ServerConfig config, ToolCatalog catalog) {
+    return problems(config, catalog, Labels.CONFIG);
+  }
+
+  /** What would go wrong with a config, in words that list what is valid; empty when fine. */
+  public static List<String> problems(ServerConfig config, ToolCatalog catalog, Labels labels) {
     List<String> problems = new ArrayList<>();
     Set<String> names = new TreeSet<>();
     Set<String> tags = new TreeSet<>();
@@ -37,7 +55,8 @@ public final class ToolFilter {
             .toList();
     if (!unknownMethods.isEmpty()) {
       problems.add(
-          "config.methods: unknown "
+          labels.methods()
+              + ": unknown "
               + unknownMethods
               + "; valid: read, write, custom,"
               + " list, get, create, update, delete, or a tool name such as "
@@ -45,11 +64,13 @@ public final class ToolFilter {
     }
     List<String> unknownTags = config.tags().stream().filter(t -> !tags.contains(t)).toList();
     if (!unknownTags.isEmpty()) {
-      problems.add("config.tags: unknown " + unknownTags + "; valid: " + String.join(", ", tags));
+      problems.add(
+          labels.tags() + ": unknown " + unknownTags + "; valid: " + String.join(", ", tags));
     }
     if (problems.isEmpty() && catalog.filter(predicate(config)).size() == 0) {
       problems.add(
-          "config: methods "
+          labels.both()
+              + " "
               + config.methods()
               + " and tags "
               + config.tags()
