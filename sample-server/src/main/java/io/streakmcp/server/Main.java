@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 
 /**
  * {@code serve} runs MCP servers for many Streak accounts over HTTP, managed through the admin API
@@ -44,6 +43,13 @@ public final class Main {
       Usage: streak-mcp-server <command> [options]
 
       Commands:
+        sandbox A demo Streak team in memory, served as an MCP server: no Streak account needed.
+                Prints the MCP URL and configuration for Claude, ChatGPT and the MCP Inspector.
+                  --port <n>              STREAK_MCP_PORT            (default 8080)
+                  --host <addr>           STREAK_MCP_HOST            (default 127.0.0.1)
+                  --streak-port <n>       the stand-in Streak API's port (default: any free one)
+                  --public-base-url <u>   STREAK_MCP_PUBLIC_BASE_URL (as for serve)
+                  --schema-ttl <s>        STREAK_MCP_SCHEMA_TTL      (as for serve)
         serve   MCP servers for many Streak accounts over HTTP, managed by the admin API
                 (/integrated-account); each server answers at /mcp/<token> (Streamable HTTP)
                 and /mcp/<token>/sse (HTTP+SSE)
@@ -96,6 +102,19 @@ public final class Main {
     }
     List<String> rest = args.subList(1, args.size());
     return switch (args.get(0)) {
+      case "sandbox" ->
+          sandbox(
+              new Options(
+                  rest,
+                  Set.of(
+                      "port",
+                      "host",
+                      "streak-port",
+                      "public-base-url",
+                      "allowed-hosts",
+                      "schema-ttl"),
+                  env),
+              out);
       case "serve" ->
           serve(
               new Options(
@@ -124,7 +143,7 @@ public final class Main {
                   env));
       default ->
           throw new Options.UsageException(
-              "unknown command " + args.get(0) + "; valid: serve, stdio");
+              "unknown command " + args.get(0) + "; valid: sandbox, serve, stdio");
     };
   }
 
@@ -152,16 +171,46 @@ public final class Main {
             + ":"
             + deployment.port()
             + (admin.isEmpty() ? " (no admin token set: the admin API is closed)" : ""));
+    awaitShutdown(deployment);
+    return 0;
+  }
+
+  private static int sandbox(Options o, PrintStream out) throws Exception {
+    String host = o.get("host", "STREAK_MCP_HOST", "127.0.0.1");
+    Sandbox sandbox =
+        Sandbox.start(
+            new Sandbox.Settings(
+                host,
+                o.port("port", "STREAK_MCP_PORT", 8080),
+                allowedHosts(o, host),
+                o.port("streak-port", null, 0),
+                o.get("public-base-url", "STREAK_MCP_PUBLIC_BASE_URL", null),
+                schemaTtl(o)),
+            Clock.systemUTC());
+    out.println("Streak MCP server listening on http://" + host + ":" + sandbox.made().port());
+    out.println();
+    out.print(SandboxGuide.text(sandbox.made(), Sandbox.jarPath()));
+    out.flush();
+    awaitShutdown(sandbox);
+    return 0;
+  }
+
+  /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes what was started. */
+  private static void awaitShutdown(AutoCloseable running) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  deployment.close();
-                  stopped.countDown();
+                  try {
+                    running.close();
+                  } catch (Exception e) {
+                    System.err.println("streak-mcp-server: error while stopping: " + e);
+                  } finally {
+                    stopped.countDown();
+                  }
                 }));
     stopped.await();
-    return 0;
   }
 
   private static int stdio(Options o) throws Exception {
@@ -192,16 +241,36 @@ public final class Main {
     }
   }
 
-  /** Loopback binds answer only to loopback names (DNS rebinding); others to what is listed. */
+  /**
+   * Loopback binds answer only to loopback names (DNS rebinding); others to what is listed. The
+   * public base URL's host is always accepted: a tunnel or proxy in front forwards it.
+   */
   static Set<String> allowedHosts(Options o, String host) {
     String listed = o.get("allowed-hosts", "STREAK_MCP_ALLOWED_HOSTS", null);
+    Set<String> hosts = new java.util.HashSet<>();
     if (listed != null) {
-      return Arrays.stream(listed.split(","))
+      Arrays.stream(listed.split(","))
           .map(String::strip)
           .filter(h -> !h.isEmpty())
-          .collect(Collectors.toUnmodifiableSet());
+          .forEach(hosts::add);
+    } else if (HttpServerConfig.isLoopback(host)) {
+      hosts.addAll(HttpServerConfig.LOOPBACK_HOSTS);
     }
-    return HttpServerConfig.isLoopback(host) ? HttpServerConfig.LOOPBACK_HOSTS : Set.of();
+    String publicBase = o.get("public-base-url", "STREAK_MCP_PUBLIC_BASE_URL", null);
+    if (publicBase != null) {
+      try {
+        String publicHost = URI.create(publicBase.strip()).getHost();
+        if (publicHost == null) {
+          throw new IllegalArgumentException();
+        }
+        hosts.add(publicHost);
+      } catch (IllegalArgumentException e) {
+        throw new Options.UsageException(
+            "--public-base-url must be an absolute URL such as https://mcp.example.com, got "
+                + publicBase);
+      }
+    }
+    return Set.copyOf(hosts);
   }
 
   private static String adminTokens(Options o) throws IOException {

@@ -33,7 +33,13 @@ final class NodeClients {
   }
 
   static Run run(List<String> command) throws Exception {
+    return run(command, java.util.Map.of());
+  }
+
+  /** Runs a command in the clients' directory with extra environment variables. */
+  static Run run(List<String> command, java.util.Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(command).directory(DIR.toFile());
+    pb.environment().putAll(env);
     // Node 22 first on PATH, so scripts that call plain `node` use it too.
     pb.environment().put("PATH", NODE.getParent() + File.pathSeparator + System.getenv("PATH"));
     pb.environment().put("NODE", NODE.toString());
