@@ -49,7 +49,7 @@ class RunnableJarIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue());
-    assertTrue(out.contains("serve") && out.contains("stdio"), out);
+    assertTrue(out.contains("sandbox") && out.contains("serve") && out.contains("stdio"), out);
   }
 
   @Test
