@@ -14,11 +14,24 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code GET /healthz}: 200 when the store answers, 503 when it does not. Load balancers call it
  * without credentials, so it says nothing but "ok" or which part is down.
+ *
+ * <p>A hung database would hold a check for the pool's whole connection timeout (30 s), longer than
+ * any balancer waits; so the check runs on its own thread, at most one at a time, and the answer is
+ * "down" after {@link #WAIT}. Probes that arrive while a check is running share it.
  */
 final class HealthHandler extends Handler.Abstract {
   static final String PATH = "/healthz";
+  static final java.time.Duration WAIT = java.time.Duration.ofSeconds(2);
 
   private final DataSource store;
+  private final java.util.concurrent.ExecutorService checker =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "healthz-check");
+            t.setDaemon(true);
+            return t;
+          });
+  private java.util.concurrent.Future<Boolean> running;
 
   HealthHandler(DataSource store) {
     this.store = store;
@@ -35,13 +48,31 @@ final class HealthHandler extends Handler.Abstract {
       callback.succeeded();
       return true;
     }
-    boolean up = storeAnswers();
+    boolean up = check();
     response.setStatus(up ? 200 : 503);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     String body = up ? "{\"status\":\"ok\"}" : "{\"status\":\"down\",\"down\":[\"database\"]}";
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     return true;
+  }
+
+  private boolean check() {
+    java.util.concurrent.Future<Boolean> f;
+    synchronized (this) {
+      if (running == null || running.isDone()) {
+        running = checker.submit(this::storeAnswers);
+      }
+      f = running;
+    }
+    try {
+      return f.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private boolean storeAnswers() {

@@ -50,6 +50,7 @@ public final class Main {
                   --streak-port <n>       the stand-in Streak API's port (default: any free one)
                   --public-base-url <u>   STREAK_MCP_PUBLIC_BASE_URL (as for serve)
                   --schema-ttl <s>        STREAK_MCP_SCHEMA_TTL      (as for serve)
+                  --allowed-hosts <h,h>   STREAK_MCP_ALLOWED_HOSTS   (as for serve)
         serve   MCP servers for many Streak accounts over HTTP, managed by the admin API
                 (/integrated-account); each server answers at /mcp/<token> (Streamable HTTP)
                 and /mcp/<token>/sse (HTTP+SSE)
@@ -79,6 +80,10 @@ public final class Main {
                                                                    or tool names; default all)
                   --tags <t,t>            STREAK_MCP_TAGS            (only tools with one of these
                                                                    tags; default all)
+
+      Logs go to stderr. STREAK_MCP_LOG_FORMAT=text (default) or json (one JSON object per line);
+      STREAK_MCP_LOG_LEVEL (INFO) for the server's logs; STREAK_MCP_CALL_LOG_LEVEL (INFO) for the
+      line each tool call writes (server, tool, status, ms; never arguments).
       """
           .formatted(Database.DEFAULT_URL, DEFAULT_MASTER_KEY_FILE, DEFAULT_STREAK, DEFAULT_STREAK);
 
@@ -96,6 +101,7 @@ public final class Main {
   }
 
   static int run(List<String> args, Map<String, String> env, PrintStream out) throws Exception {
+    checkLogSettings(env);
     if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
       out.print(USAGE);
       return args.isEmpty() ? 2 : 0;
@@ -224,6 +230,22 @@ public final class Main {
             1024 * 1024)
         .run();
     return 0;
+  }
+
+  /** The logging variables logback.xml reads: refused here, since logback would ignore them. */
+  static void checkLogSettings(Map<String, String> env) {
+    String format = env.get("STREAK_MCP_LOG_FORMAT");
+    if (format != null && !Set.of("text", "json").contains(format)) {
+      throw new Options.UsageException("STREAK_MCP_LOG_FORMAT must be text or json, got " + format);
+    }
+    for (String name : List.of("STREAK_MCP_LOG_LEVEL", "STREAK_MCP_CALL_LOG_LEVEL")) {
+      String level = env.get(name);
+      if (level != null
+          && !Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+        throw new Options.UsageException(
+            name + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; got " + level);
+      }
+    }
   }
 
   /** Seconds from 0 (re-read on every tools/list) to a day; 60 by default. */

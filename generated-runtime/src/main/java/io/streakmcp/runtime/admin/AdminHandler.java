@@ -124,7 +124,9 @@ public final class AdminHandler extends Handler.Abstract {
         return;
       }
       AdminRequests.NewAccount a = AdminRequests.account(body(request));
-      send(response, callback, 201, AdminViews.account(store.createAccount(a.name(), a.apiKey())));
+      Account created = store.createAccount(a.name(), a.apiKey());
+      LOG.atInfo().addKeyValue("account", created.id()).log("integrated account created");
+      send(response, callback, 201, AdminViews.account(created));
       return;
     }
     Optional<Account> account = store.account(accountId);
@@ -137,6 +139,7 @@ public final class AdminHandler extends Handler.Abstract {
         case "GET" -> send(response, callback, 200, AdminViews.account(account.get()));
         case "DELETE" -> {
           store.deleteAccount(accountId);
+          LOG.atInfo().addKeyValue("account", accountId).log("integrated account deleted");
           send(response, callback, 204, null);
         }
         default -> notAllowed(response, callback, "GET, DELETE");
@@ -179,6 +182,11 @@ public final class AdminHandler extends Handler.Abstract {
           }
           throw e;
         }
+        LOG.atInfo()
+            .addKeyValue("account", accountId)
+            .addKeyValue("server", created.server().id())
+            .addKeyValue("expires_at", created.server().expiresAt())
+            .log("MCP server created");
         ObjectNode out = AdminViews.server(created.server(), clock.millis());
         out.put("url", base + "/mcp/" + created.token());
         send(response, callback, 201, out);
@@ -239,7 +247,12 @@ public final class AdminHandler extends Handler.Abstract {
         send(response, callback, 200, AdminViews.server(updated.get(), clock.millis()));
       }
       case "DELETE" -> {
-        store.deleteServer(accountId, serverId);
+        if (store.deleteServer(accountId, serverId)) {
+          LOG.atInfo()
+              .addKeyValue("account", accountId)
+              .addKeyValue("server", serverId)
+              .log("MCP server revoked");
+        }
         send(response, callback, 204, null);
       }
       default -> notAllowed(response, callback, "GET, PATCH, DELETE");

@@ -22,6 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** tools/list and tools/call, adapted to the revision of each request. */
 public final class ToolHandlers {
+  /** The per-call log: {@code io.streakmcp.calls}. */
+  private static final org.slf4j.Logger CALLS =
+      org.slf4j.LoggerFactory.getLogger("io.streakmcp.calls");
+
   /** How long modern clients may cache results that carry no live schema (server/discover). */
   static final long TTL_MS = 60_000;
 
@@ -127,9 +131,18 @@ public final class ToolHandlers {
     ToolOutcome outcome =
         invoker.call(
             tool, args, c.server().streak(), c.server().serverId(), c.server().accountId());
-    c.server()
-        .calls()
-        .record(tool.name(), status(outcome), (int) ((System.nanoTime() - start) / 1_000_000));
+    int ms = (int) ((System.nanoTime() - start) / 1_000_000);
+    String status = status(outcome);
+    c.server().calls().record(tool.name(), status, ms);
+    // One line per call on its own logger, so operators can keep or silence it apart from the
+    // rest. Never the arguments: they hold customer data.
+    CALLS
+        .atInfo()
+        .addKeyValue("server", c.server().serverId())
+        .addKeyValue("tool", tool.name())
+        .addKeyValue("status", status)
+        .addKeyValue("ms", ms)
+        .log("tool call");
     ObjectNode result = Json.object();
     result.putArray("content").addObject().put("type", "text").put("text", outcome.text());
     if (outcome.structured() != null
