@@ -275,9 +275,25 @@ final class ActivityRoutes {
       throw ApiError.badRequest(
           "meetingType (" + MEETING_TYPES + ") and startTimestamp (epoch ms) are required");
     }
-    String key = crm.opaqueKey("Meeting");
+    ObjectNode m = meeting(box, type, start);
+    writeMeeting(m, body);
+    crm.meetings.put(m.path("key").asString(), m);
+    return m.deepCopy();
+  }
+
+  /** A stored meeting or call log on a box; the seed makes its meetings through this too. */
+  ObjectNode newMeeting(ObjectNode box, String type, long start, long duration, String notes) {
+    ObjectNode m = meeting(box, type, start);
+    m.put("duration", duration);
+    m.put("notes", notes);
+    m.put("lastSavedTimestamp", crm.now());
+    crm.meetings.put(m.path("key").asString(), m);
+    return m;
+  }
+
+  private ObjectNode meeting(ObjectNode box, String type, long start) {
     ObjectNode m = Json.object();
-    m.put("key", key);
+    m.put("key", crm.opaqueKey("Meeting"));
     m.put("boxKey", box.path("key").asString());
     m.put("pipelineKey", box.path("pipelineKey").asString());
     m.put("creatorKey", crm.me);
@@ -285,9 +301,7 @@ final class ActivityRoutes {
     m.put("startTimestamp", start);
     m.put("creationDate", crm.now());
     m.put("isDraft", false);
-    writeMeeting(m, body);
-    crm.meetings.put(key, m);
-    return m.deepCopy();
+    return m;
   }
 
   private Object updateMeeting(Call c) {

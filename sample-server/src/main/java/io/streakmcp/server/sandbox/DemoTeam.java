@@ -475,19 +475,8 @@ final class DemoTeam {
   }
 
   private void meeting(ObjectNode box, String type, int daysAgo, String notes) {
-    String key = crm.opaqueKey("Meeting");
-    ObjectNode m = Json.object();
-    m.put("key", key);
-    m.put("boxKey", box.path("key").asString());
-    m.put("pipelineKey", box.path("pipelineKey").asString());
-    m.put("creatorKey", crm.me);
-    m.put("meetingType", type);
-    m.put("startTimestamp", now - daysAgo * DAY);
-    m.put("duration", 1_800_000L);
-    m.put("notes", notes);
-    m.put("isDraft", false);
+    ObjectNode m = activity.newMeeting(box, type, now - daysAgo * DAY, 1_800_000L, notes);
     m.put("creationDate", now - daysAgo * DAY);
-    crm.meetings.put(key, m);
   }
 
   private static String domain(String company) {

@@ -122,49 +122,22 @@ final class TeamRoutes {
 
   private Object createContact(Call c) {
     String teamKey = crm.team(c.key("teamKey")).path("key").asString();
-    ObjectNode body = c.object();
     ObjectNode contact = Json.object();
-    write(contact, body, CONTACT_TEXT, CONTACT_LISTS, List.of());
+    write(contact, c.object(), CONTACT_TEXT, CONTACT_LISTS, List.of());
     boolean named =
         !contact.path("givenName").asString("").isBlank()
             || !contact.path("familyName").asString("").isBlank();
     if (!named && contact.path("emailAddresses").isEmpty()) {
       throw ApiError.badRequest("a contact needs a givenName, a familyName or an email address");
     }
-    if (c.queryFlag("getIfExisting")) {
-      for (JsonNode email : contact.path("emailAddresses")) {
-        for (ObjectNode existing : crm.contacts.values()) {
-          for (JsonNode e : existing.path("emailAddresses")) {
-            if (e.asString().equalsIgnoreCase(email.asString())) {
-              return existing.deepCopy();
-            }
-          }
-        }
-      }
-    }
-    return newContact(teamKey, contact).deepCopy();
+    ObjectNode existing =
+        c.queryFlag("getIfExisting") ? sharing(crm.contacts, contact, "emailAddresses") : null;
+    return existing != null ? existing.deepCopy() : newContact(teamKey, contact).deepCopy();
   }
 
   /** Stores a contact of the team; the seed makes its contacts through this too. */
   ObjectNode newContact(String teamKey, ObjectNode contact) {
-    String key = crm.opaqueKey("Contact");
-    contact.put("key", key);
-    contact.put("teamKey", teamKey);
-    contact.put("creatorKey", crm.me);
-    contact.put("creationDate", crm.now());
-    contact.put("lastSavedTimestamp", crm.now());
-    for (String list :
-        List.of(
-            "emailAddresses", "phoneNumbers", "addresses", "domains", "contactLinks", "orgLinks")) {
-      if (!contact.has(list)) {
-        contact.set(list, Json.array());
-      }
-    }
-    if (!contact.has("fields")) {
-      contact.set("fields", Json.object());
-    }
-    crm.contacts.put(key, contact);
-    return contact;
+    return store(crm.contacts, "Contact", teamKey, contact, CONTACT_LISTS);
   }
 
   private Object updateContact(Call c) {
@@ -189,44 +162,64 @@ final class TeamRoutes {
 
   private Object createOrganization(Call c) {
     String teamKey = crm.team(c.key("teamKey")).path("key").asString();
-    ObjectNode body = c.object();
     ObjectNode org = Json.object();
-    write(org, body, ORG_TEXT, ORG_LISTS, List.of());
+    write(org, c.object(), ORG_TEXT, ORG_LISTS, List.of());
     if (org.path("name").asString("").isBlank() && org.path("domains").isEmpty()) {
       throw ApiError.badRequest("an organization needs a name or at least one domain");
     }
-    if (c.queryFlag("getIfExisting")) {
-      for (JsonNode domain : org.path("domains")) {
-        for (ObjectNode existing : crm.organizations.values()) {
-          for (JsonNode d : existing.path("domains")) {
-            if (d.asString().equalsIgnoreCase(domain.asString())) {
-              return existing.deepCopy();
-            }
+    ObjectNode existing =
+        c.queryFlag("getIfExisting") ? sharing(crm.organizations, org, "domains") : null;
+    return existing != null ? existing.deepCopy() : newOrganization(teamKey, org).deepCopy();
+  }
+
+  /** Stores an organisation of the team; the seed makes its organisations through this too. */
+  ObjectNode newOrganization(String teamKey, ObjectNode org) {
+    return store(crm.organizations, "Organization", teamKey, org, ORG_LISTS);
+  }
+
+  /** Gives a new contact or organisation its key and stamps, and empty lists where none given. */
+  private ObjectNode store(
+      java.util.Map<String, ObjectNode> table,
+      String kind,
+      String teamKey,
+      ObjectNode o,
+      List<String> lists) {
+    String key = crm.opaqueKey(kind);
+    o.put("key", key);
+    o.put("teamKey", teamKey);
+    o.put("creatorKey", crm.me);
+    o.put("creationDate", crm.now());
+    o.put("lastSavedTimestamp", crm.now());
+    for (String list : lists) {
+      if (!o.has(list)) {
+        o.set(list, Json.array());
+      }
+    }
+    for (String link : LINKS) {
+      if (!o.has(link)) {
+        o.set(link, Json.array());
+      }
+    }
+    if (!o.has("fields")) {
+      o.set("fields", Json.object());
+    }
+    table.put(key, o);
+    return o;
+  }
+
+  /** The stored entry sharing a value of {@code list} with the new one (getIfExisting), or null. */
+  private static ObjectNode sharing(
+      java.util.Map<String, ObjectNode> table, ObjectNode given, String list) {
+    for (JsonNode wanted : given.path(list)) {
+      for (ObjectNode existing : table.values()) {
+        for (JsonNode v : existing.path(list)) {
+          if (v.asString().equalsIgnoreCase(wanted.asString())) {
+            return existing;
           }
         }
       }
     }
-    return newOrganization(teamKey, org).deepCopy();
-  }
-
-  ObjectNode newOrganization(String teamKey, ObjectNode org) {
-    String key = crm.opaqueKey("Organization");
-    org.put("key", key);
-    org.put("teamKey", teamKey);
-    org.put("creatorKey", crm.me);
-    org.put("creationDate", crm.now());
-    org.put("lastSavedTimestamp", crm.now());
-    for (String list :
-        List.of("domains", "phoneNumbers", "addresses", "contactLinks", "orgLinks")) {
-      if (!org.has(list)) {
-        org.set(list, Json.array());
-      }
-    }
-    if (!org.has("fields")) {
-      org.set("fields", Json.object());
-    }
-    crm.organizations.put(key, org);
-    return org;
+    return null;
   }
 
   private Object updateOrganization(Call c) {
