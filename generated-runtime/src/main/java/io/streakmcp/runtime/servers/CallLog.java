@@ -23,6 +23,12 @@ public final class CallLog implements AutoCloseable {
 
   private record Entry(String serverId, CallRecord call) {}
 
+  /** The most calls written in one transaction. */
+  static final int MAX_BATCH = 500;
+
+  /** How long the writer collects calls before a commit. */
+  static final java.time.Duration GATHER = java.time.Duration.ofMillis(250);
+
   private final ServerStore store;
   private final Clock clock;
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(10_000);
@@ -73,7 +79,7 @@ public final class CallLog implements AutoCloseable {
           continue;
         }
         batch.add(first);
-        queue.drainTo(batch, 499);
+        gather(batch);
         Map<String, List<CallRecord>> byServer = new LinkedHashMap<>();
         batch.forEach(
             e -> byServer.computeIfAbsent(e.serverId(), k -> new ArrayList<>()).add(e.call()));
@@ -93,6 +99,24 @@ public final class CallLog implements AutoCloseable {
         pending.addAndGet(-batch.size());
         batch.clear();
       }
+    }
+  }
+
+  /**
+   * Waits a little for more entries before writing: under load that is one commit (one disk write,
+   * as the store syncs every commit) for up to {@link #MAX_BATCH} calls, not one per call.
+   */
+  private void gather(List<Entry> batch) throws InterruptedException {
+    queue.drainTo(batch, MAX_BATCH - batch.size());
+    long deadline = System.nanoTime() + GATHER.toNanos();
+    while (running && batch.size() < MAX_BATCH) {
+      long left = deadline - System.nanoTime();
+      Entry next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, MAX_BATCH - batch.size());
     }
   }
 

@@ -2,34 +2,71 @@ package io.streakmcp.runtime.streak;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Collects a response body, but no more than a limit: an answer that grows past it is cancelled
- * rather than held in memory.
+ * Collects a response body, but no more than a limit and no later than a deadline: an answer that
+ * grows past the limit, or is still arriving at the deadline, is cancelled rather than held.
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+  /** One daemon thread for every body's deadline; finished bodies take their timer with them. */
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
   private final int max;
+  private final long deadlineNanos;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private Flow.Subscription subscription;
 
-  private CappedBody(int max) {
+  private CappedBody(int max, long deadlineNanos) {
     this.max = max;
+    this.deadlineNanos = deadlineNanos;
   }
 
-  static HttpResponse.BodyHandler<byte[]> handler(int max) {
-    return info -> new CappedBody(max);
+  /**
+   * @param deadlineNanos the {@link System#nanoTime()} by which the whole body must have arrived
+   */
+  static HttpResponse.BodyHandler<byte[]> handler(int max, long deadlineNanos) {
+    return info -> new CappedBody(max, deadlineNanos);
   }
 
   @Override
   public void onSubscribe(Flow.Subscription s) {
     subscription = s;
+    long left = deadlineNanos - System.nanoTime();
+    ScheduledFuture<?> timer =
+        DEADLINES.schedule(
+            () -> {
+              if (result.completeExceptionally(
+                  new HttpTimeoutException("the answer did not arrive in time"))) {
+                s.cancel();
+              }
+            },
+            Math.max(0, left),
+            TimeUnit.NANOSECONDS);
+    result.whenComplete((body, failure) -> timer.cancel(false));
     s.request(Long.MAX_VALUE);
+  }
+
+  private static ScheduledThreadPoolExecutor deadlines() {
+    ScheduledThreadPoolExecutor e =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "streak-body-deadlines");
+              t.setDaemon(true);
+              return t;
+            });
+    e.setRemoveOnCancelPolicy(true);
+    return e;
   }
 
   @Override
