@@ -34,7 +34,13 @@ public final class LoadHarness {
   private LoadHarness() {}
 
   /** A contender in the load runs. */
-  record Target(String name, String url, String method, String body, Map<String, String> headers) {}
+  record Target(
+      String name,
+      String url,
+      String method,
+      String body,
+      Map<String, String> headers,
+      Proc proc) {}
 
   public static void main(String[] argv) throws Exception {
     Map<String, String> a = options(argv);
@@ -126,24 +132,27 @@ public final class LoadHarness {
         List<Target> targets =
             List.of(
                 new Target(
-                    "direct REST (floor)",
+                    Report.DIRECT,
                     standIn.baseUrl() + "/v1/boxes/" + standIn.boxKey,
                     "GET",
                     null,
-                    Map.of("Authorization", StandIn.basic())),
-                new Target("streak-mcp (this)", ourUrl, "POST", callBody, mcpHeaders),
+                    Map.of("Authorization", StandIn.basic()),
+                    null),
+                new Target(Report.OURS, ourUrl, "POST", callBody, mcpHeaders, our),
                 new Target(
-                    "Java SDK 2.1.0 peer",
+                    Report.JAVA,
                     "http://127.0.0.1:" + javaPort + "/mcp",
                     "POST",
                     callBody,
-                    mcpHeaders),
+                    mcpHeaders,
+                    javaPeer),
                 new Target(
-                    "TS SDK peer",
+                    Report.TS,
                     "http://127.0.0.1:" + tsPort + "/mcp",
                     "POST",
                     callBody,
-                    mcpHeaders));
+                    mcpHeaders,
+                    tsPeer));
         // Every contender answers the call correctly before it is timed.
         for (Target t : targets.subList(1, 4)) {
           String answer = Proc.awaitAnswer(t.url(), callBody, Duration.ofSeconds(60));
@@ -158,8 +167,14 @@ public final class LoadHarness {
         for (int c : CONCURRENCY) {
           for (Target t : targets) {
             Wrk.run(t.url(), t.method(), t.body(), t.headers(), c, 3); // warm-up
+            double cpuBefore = t.proc() == null ? 0 : t.proc().cpuMillis();
             Wrk.Result r = Wrk.run(t.url(), t.method(), t.body(), t.headers(), c, seconds);
             report.load.put(t.name() + "@" + c, r);
+            if (t.proc() != null) {
+              // Server CPU per call: the cost that decides throughput when cores are shared.
+              report.cpuPerCallUs.put(
+                  t.name() + "@" + c, (t.proc().cpuMillis() - cpuBefore) * 1000 / r.requests());
+            }
             if (t.url().equals(ourUrl)) {
               ourCalls += r.requests();
             }
@@ -179,8 +194,8 @@ public final class LoadHarness {
         }
         report.ourCalls = ourCalls;
         report.rssAfter = our.rssMiB();
-        report.peerRss.put("Java SDK 2.1.0 peer", javaPeer.rssMiB());
-        report.peerRss.put("TS SDK peer", tsPeer.rssMiB());
+        report.peerRss.put(Report.JAVA, javaPeer.rssMiB());
+        report.peerRss.put(Report.TS, tsPeer.rssMiB());
       }
     }
     report.generation = Generation.measure(Path.of(a.get("docs")));

@@ -46,6 +46,15 @@ final class Proc implements AutoCloseable {
     throw new IllegalStateException("no VmRSS for " + name);
   }
 
+  /** CPU time used so far (user and system), in milliseconds, from /proc. */
+  double cpuMillis() throws Exception {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
+  }
+
   /** POSTs a JSON-RPC body until it is answered 200, or the deadline passes; answers the body. */
   static String awaitAnswer(String url, String body, Duration deadline) throws Exception {
     long end = System.nanoTime() + deadline.toNanos();

@@ -27,6 +27,7 @@ final class Report {
   long ourCalls;
   final Map<String, Wrk.Result> load = new LinkedHashMap<>();
   final Map<String, Wrk.Result> toolsList = new LinkedHashMap<>();
+  final Map<String, Double> cpuPerCallUs = new LinkedHashMap<>();
   final Map<String, Double> peerRss = new LinkedHashMap<>();
   Generation.Times generation;
   JsonNode jmh;
@@ -179,13 +180,16 @@ final class Report {
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %d | %s | %.0f | %.3f | %.3f | %d | %s |%n",
+                "| %d | %s | %.0f | %.3f | %.3f | %d | %s | %s |%n",
                 c,
                 name,
                 r.rps(),
                 r.p50(),
                 r.p99(),
                 r.errors(),
+                cpuPerCallUs.containsKey(name + "@" + c)
+                    ? String.format(Locale.ROOT, "%.0f", cpuPerCallUs.get(name + "@" + c))
+                    : "",
                 name.equals(OURS) ? "" : String.format(Locale.ROOT, "%.2f", ours.rps() / r.rps())));
       }
     }

@@ -1,6 +1,5 @@
 package io.streakmcp.runtime.servers;
 
-import io.streakmcp.runtime.json.Json;
 import io.streakmcp.runtime.server.McpServerContext;
 import io.streakmcp.runtime.server.ServerResolver;
 import io.streakmcp.runtime.streak.StreakClient;
@@ -27,7 +26,7 @@ public final class StoreServerResolver implements ServerResolver {
   private final URI streakBase;
   private final Duration readTimeout;
   private final Clock clock;
-  private final Map<String, ToolCatalog> filtered = new ConcurrentHashMap<>();
+  private final Map<ServerConfig, ToolCatalog> filtered = new ConcurrentHashMap<>();
 
   public StoreServerResolver(
       ServerStore store,
@@ -59,9 +58,7 @@ public final class StoreServerResolver implements ServerResolver {
     }
     StoredServer server = found.server();
     ToolCatalog tools =
-        filtered.computeIfAbsent(
-            Json.write(server.config().toJson()),
-            k -> catalog.filter(ToolFilter.predicate(server.config())));
+        filtered.computeIfAbsent(server.config(), k -> catalog.filter(ToolFilter.predicate(k)));
     StreakClient streak = new StreakClient(http, streakBase, found.apiKey(), readTimeout, clock);
     return Optional.of(
         new McpServerContext(
