@@ -164,6 +164,7 @@ public final class LoadHarness {
         callsInOrder(ourUrl, callBody, 1_000);
         long ourCalls = 1_000;
         report.rss1k = our.rssMiB();
+        report.heap1k = our.heapAfterGcMiB();
         for (int c : CONCURRENCY) {
           for (Target t : targets) {
             Wrk.run(t.url(), t.method(), t.body(), t.headers(), c, 3); // warm-up
@@ -194,6 +195,7 @@ public final class LoadHarness {
         }
         report.ourCalls = ourCalls;
         report.rssAfter = our.rssMiB();
+        report.heapAfter = our.heapAfterGcMiB();
         report.peerRss.put(Report.JAVA, javaPeer.rssMiB());
         report.peerRss.put(Report.TS, tsPeer.rssMiB());
       }

@@ -46,6 +46,30 @@ final class Proc implements AutoCloseable {
     throw new IllegalStateException("no VmRSS for " + name);
   }
 
+  /** Heap in use right after a full collection, in MiB (jcmd GC.run, then GC.heap_info). */
+  double heapAfterGcMiB() throws Exception {
+    jcmd("GC.run");
+    String info = jcmd("GC.heap_info");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+    if (!m.find()) {
+      throw new IllegalStateException("no heap figure in: " + info);
+    }
+    return Long.parseLong(m.group(1)) / 1024.0;
+  }
+
+  private String jcmd(String command) throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p =
+        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor(30, TimeUnit.SECONDS);
+    return out;
+  }
+
   /** CPU time used so far (user and system), in milliseconds, from /proc. */
   double cpuMillis() throws Exception {
     String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));

@@ -24,6 +24,8 @@ final class Report {
   double rssIdle;
   double rss1k;
   double rssAfter;
+  double heap1k;
+  double heapAfter;
   long ourCalls;
   final Map<String, Wrk.Result> load = new LinkedHashMap<>();
   final Map<String, Wrk.Result> toolsList = new LinkedHashMap<>();
@@ -77,6 +79,16 @@ final class Report {
             ourCalls,
             rssAfter,
             100 * (rssAfter - rss1k) / rss1k));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Java heap in use after a full GC: %.1f MiB after 1,000 calls, %.1f MiB after %,d"
+                + " (%+.1f%%); RSS growth beyond that is the heap expanding toward -Xmx under"
+                + " load.%n",
+            heap1k,
+            heapAfter,
+            ourCalls,
+            100 * (heapAfter - heap1k) / heap1k));
     peerRss.forEach(
         (name, rss) ->
             md.append(
@@ -171,8 +183,9 @@ final class Report {
             + " s per cell after a 3 s warm-up. The direct row is the floor: the same GET sent"
             + " straight to the stand-in.\n\n");
     md.append(
-        "| concurrency | contender | req/s | p50 ms | p99 ms | errors | this server ÷ contender (req/s) |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+        "| concurrency | contender | req/s | p50 ms | p99 ms | errors | server CPU µs/call |"
+            + " this server ÷ contender (req/s) |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
     for (int c : LoadHarness.CONCURRENCY) {
       Wrk.Result ours = load.get(OURS + "@" + c);
       for (String name : List.of(DIRECT, OURS, JAVA, TS)) {
