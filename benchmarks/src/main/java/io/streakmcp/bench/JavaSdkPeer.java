@@ -53,10 +53,8 @@ public final class JavaSdkPeer {
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (JsonNode t : tools) {
       McpSchema.Tool tool =
-          McpSchema.Tool.builder()
-              .name(t.path("name").asString())
+          McpSchema.Tool.builder(t.path("name").asString(), json, t.path("inputSchema").toString())
               .description(t.path("description").asString())
-              .inputSchema(json, t.path("inputSchema").toString())
               .build();
       specs.add(
           new SyncToolSpecification(

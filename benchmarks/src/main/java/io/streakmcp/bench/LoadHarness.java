@@ -80,16 +80,22 @@ public final class LoadHarness {
               "--streak-base-url",
               standIn.baseUrl()));
       String ourUrl;
-      try (Proc first = Proc.start("ours", ours, ourEnv, work.resolve("ours.log"))) {
+      Proc first = Proc.start("ours", ours, ourEnv, work.resolve("ours.log"));
+      try {
         ourUrl = createServer(ourPort);
+      } finally {
+        first.close();
       }
       // Cold start: a new JVM on the same store, until the first tools/list is answered.
       List<Double> starts = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         long t0 = System.nanoTime();
-        try (Proc p = Proc.start("ours", ours, ourEnv, work.resolve("ours.log"))) {
+        Proc cold = Proc.start("ours", ours, ourEnv, work.resolve("ours.log"));
+        try {
           Proc.awaitAnswer(ourUrl, listBody, Duration.ofSeconds(60));
           starts.add((System.nanoTime() - t0) / 1e6);
+        } finally {
+          cold.close();
         }
       }
       report.coldStartMs = Generation.median(starts);

@@ -68,8 +68,12 @@ final class StandIn implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the stand-in did not stop", e);
+    }
   }
 
   private static byte[] get(String url) throws Exception {
