@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 public final class ExpiryCleaner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExpiryCleaner.class);
 
+  /** How many calls each server's log keeps; older ones go at the next run. */
+  public static final int CALLS_KEPT_PER_SERVER = 10_000;
+
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -29,6 +32,10 @@ public final class ExpiryCleaner implements AutoCloseable {
             int deleted = store.deleteExpired();
             if (deleted > 0) {
               LOG.info("deleted {} expired MCP servers", deleted);
+            }
+            int pruned = store.pruneCalls(CALLS_KEPT_PER_SERVER);
+            if (pruned > 0) {
+              LOG.debug("pruned {} call log entries beyond the newest per server", pruned);
             }
           } catch (Exception e) {
             LOG.warn("expired-server cleanup failed; will try again: {}", e.toString());

@@ -227,6 +227,27 @@ public final class ServerStore {
   }
 
   /** The newest calls first, at most {@code limit} (at least 1). */
+  /**
+   * Keeps only each server's newest {@code keepPerServer} calls (by time, then insertion): the log
+   * is for looking back at recent use, and an unbounded table costs disk and the store's cache.
+   *
+   * @return how many calls were deleted
+   */
+  public int pruneCalls(int keepPerServer) throws SQLException {
+    if (keepPerServer < 1) {
+      throw new IllegalArgumentException("keepPerServer must be at least 1");
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "DELETE FROM call_log WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER"
+                    + " (PARTITION BY server_id ORDER BY called_at DESC, id DESC) AS newest"
+                    + " FROM call_log) ranked WHERE newest > ?)")) {
+      s.setInt(1, keepPerServer);
+      return s.executeUpdate();
+    }
+  }
+
   public List<CallRecord> calls(String serverId, int limit) throws SQLException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");

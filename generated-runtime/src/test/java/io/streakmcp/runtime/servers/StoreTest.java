@@ -398,6 +398,27 @@ abstract class StoreTest {
   }
 
   @Test
+  void pruningKeepsEachServersNewestCallsOnly() throws SQLException {
+    StoredServer s = newServer(null);
+    StoredServer other = store.createServer(s.accountId(), "other", config(), null).server();
+    List<CallRecord> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      many.add(call("t" + i, T0 + i));
+    }
+    store.appendCalls(s.id(), many);
+    store.appendCalls(other.id(), List.of(call("x0", T0), call("x1", T0 + 1)));
+
+    assertEquals(4, store.pruneCalls(3), "7 - 3 from one server, none from the other");
+    assertEquals(
+        List.of("t6", "t5", "t4"),
+        store.calls(s.id(), 100).stream().map(CallRecord::tool).toList());
+    assertEquals(
+        List.of("x1", "x0"), store.calls(other.id(), 100).stream().map(CallRecord::tool).toList());
+    assertEquals(0, store.pruneCalls(3), "pruning again changes nothing");
+    assertThrows(IllegalArgumentException.class, () -> store.pruneCalls(0));
+  }
+
+  @Test
   void callsOfADeletedServerAreDroppedWithoutError() throws SQLException {
     StoredServer s = newServer(null);
     store.appendCalls(s.id(), List.of(call("get_box", T0)));
