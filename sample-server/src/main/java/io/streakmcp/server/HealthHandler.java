@@ -4,6 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -21,17 +28,17 @@ import org.eclipse.jetty.util.Callback;
  */
 final class HealthHandler extends Handler.Abstract {
   static final String PATH = "/healthz";
-  static final java.time.Duration WAIT = java.time.Duration.ofSeconds(2);
+  static final Duration WAIT = Duration.ofSeconds(2);
 
   private final DataSource store;
-  private final java.util.concurrent.ExecutorService checker =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
+  private final ExecutorService checker =
+      Executors.newSingleThreadExecutor(
           r -> {
             Thread t = new Thread(r, "healthz-check");
             t.setDaemon(true);
             return t;
           });
-  private java.util.concurrent.Future<Boolean> running;
+  private Future<Boolean> running;
 
   HealthHandler(DataSource store) {
     this.store = store;
@@ -58,7 +65,7 @@ final class HealthHandler extends Handler.Abstract {
   }
 
   private boolean check() {
-    java.util.concurrent.Future<Boolean> f;
+    Future<Boolean> f;
     synchronized (this) {
       if (running == null || running.isDone()) {
         running = checker.submit(this::storeAnswers);
@@ -66,8 +73,8 @@ final class HealthHandler extends Handler.Abstract {
       f = running;
     }
     try {
-      return f.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -16,6 +16,8 @@ import io.streakmcp.runtime.tools.ToolInvoker;
 import io.streakmcp.runtime.tools.ToolOutcome;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,8 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** tools/list and tools/call, adapted to the revision of each request. */
 public final class ToolHandlers {
   /** The per-call log: {@code io.streakmcp.calls}. */
-  private static final org.slf4j.Logger CALLS =
-      org.slf4j.LoggerFactory.getLogger("io.streakmcp.calls");
+  private static final Logger CALLS = LoggerFactory.getLogger("io.streakmcp.calls");
 
   /** How long modern clients may cache results that carry no live schema (server/discover). */
   static final long TTL_MS = 60_000;

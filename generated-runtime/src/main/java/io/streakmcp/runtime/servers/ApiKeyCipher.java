@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,8 +45,7 @@ public final class ApiKeyCipher {
    * given ciphertext always opens to the same key (profiled at 4% of a call's CPU). Bounded: it
    * starts over past {@link #CACHE_LIMIT} entries.
    */
-  private final java.util.Map<String, String> opened =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> opened = new ConcurrentHashMap<>();
 
   private static final int CACHE_LIMIT = 10_000;
 

@@ -2,6 +2,7 @@ package io.streakmcp.runtime.servers;
 
 import io.streakmcp.runtime.server.CallRecorder;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class CallLog implements AutoCloseable {
   static final int MAX_BATCH = 500;
 
   /** How long the writer collects calls before a commit. */
-  static final java.time.Duration GATHER = java.time.Duration.ofMillis(250);
+  static final Duration GATHER = Duration.ofMillis(250);
 
   private final ServerStore store;
   private final Clock clock;

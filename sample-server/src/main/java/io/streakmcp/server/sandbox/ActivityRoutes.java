@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,7 +25,10 @@ final class ActivityRoutes {
   }
 
   void register(Router r) {
-    r.add("GET", "/v2/boxes/{boxKey}/tasks", c -> Pages.pageLimit(c, ofBox(crm.tasks, c), 100))
+    r.add(
+            "GET",
+            "/v2/boxes/{boxKey}/tasks",
+            c -> Pages.pageLimit(c, crm.copiesOfBox(crm.tasks, c.key("boxKey")), 100))
         .add("POST", "/v2/boxes/{boxKey}/tasks", this::createTask)
         .add("GET", "/v2/tasks", this::upcoming)
         .add("GET", "/v2/tasks/{taskKey}", c -> crm.task(c.key("taskKey")).deepCopy())
@@ -44,7 +48,7 @@ final class ActivityRoutes {
         .add(
             "GET",
             "/v2/boxes/{boxKey}/meetings",
-            c -> Pages.pageLimit(c, ofBox(crm.meetings, c), 100))
+            c -> Pages.pageLimit(c, crm.copiesOfBox(crm.meetings, c.key("boxKey")), 100))
         .add("POST", "/v2/boxes/{boxKey}/meetings", this::createMeeting)
         .add("GET", "/v2/meetings/{meetingKey}", c -> crm.meeting(c.key("meetingKey")).deepCopy())
         .add("POST", "/v2/meetings/{meetingKey}", this::updateMeeting)
@@ -54,16 +58,7 @@ final class ActivityRoutes {
             c -> remove(crm.meetings, crm.meeting(c.key("meetingKey")), "meeting"));
   }
 
-  private List<ObjectNode> ofBox(java.util.Map<String, ObjectNode> table, Call c) {
-    String key = crm.box(c.key("boxKey")).path("key").asString();
-    List<ObjectNode> out = new ArrayList<>();
-    Crm.where(table, o -> o.path("boxKey").asString().equals(key))
-        .forEach(o -> out.add(o.deepCopy()));
-    return out;
-  }
-
-  private static ObjectNode remove(
-      java.util.Map<String, ObjectNode> table, ObjectNode o, String what) {
+  private static ObjectNode remove(Map<String, ObjectNode> table, ObjectNode o, String what) {
     table.remove(o.path("key").asString());
     return Bodies.operation(what + " deleted");
   }
@@ -226,7 +221,7 @@ final class ActivityRoutes {
 
   private Object listComments(Call c) {
     ObjectNode out = Json.object();
-    out.set("results", Pages.array(ofBox(crm.comments, c)));
+    out.set("results", Pages.array(crm.copiesOfBox(crm.comments, c.key("boxKey"))));
     out.put("hasNextPage", false);
     return out;
   }

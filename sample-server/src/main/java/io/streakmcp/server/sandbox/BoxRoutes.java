@@ -35,8 +35,14 @@ final class BoxRoutes {
         .add("GET", "/v1/boxes/{boxKey}/fields", this::fieldValues)
         .add("GET", "/v1/boxes/{boxKey}/fields/{fieldKey}", this::fieldValue)
         .add("POST", "/v1/boxes/{boxKey}/fields/{fieldKey}", this::setFieldValue)
-        .add("GET", "/v1/boxes/{boxKey}/threads", c -> ofBox(crm.threads, c))
-        .add("GET", "/v1/boxes/{boxKey}/files", c -> ofBox(crm.files, c))
+        .add(
+            "GET",
+            "/v1/boxes/{boxKey}/threads",
+            c -> Pages.array(crm.copiesOfBox(crm.threads, c.key("boxKey"))))
+        .add(
+            "GET",
+            "/v1/boxes/{boxKey}/files",
+            c -> Pages.array(crm.copiesOfBox(crm.files, c.key("boxKey"))))
         .add("GET", "/v1/search", this::search)
         .add("GET", "/v2/pipelines/{pipelineKey}/webhooks", this::webhooks);
   }
@@ -260,14 +266,6 @@ final class BoxRoutes {
       o.set("value", v.deepCopy());
     }
     return o;
-  }
-
-  private Object ofBox(java.util.Map<String, ObjectNode> table, Call c) {
-    String key = crm.box(c.key("boxKey")).path("key").asString();
-    ArrayNode out = Json.array();
-    Crm.where(table, o -> o.path("boxKey").asString().equals(key))
-        .forEach(o -> out.add(o.deepCopy()));
-    return out;
   }
 
   /**

@@ -147,7 +147,7 @@ final class Crm {
     ObjectNode view = b.deepCopy();
     String key = b.path("key").asString();
     long now = now();
-    List<ObjectNode> own = where(tasks, t -> t.path("boxKey").asString().equals(key));
+    List<ObjectNode> own = ofBox(tasks, key);
     long done = own.stream().filter(t -> "DONE".equals(t.path("status").asString())).count();
     long overdue =
         own.stream()
@@ -158,10 +158,10 @@ final class Crm {
     view.put("taskCompleteCount", done);
     view.put("taskIncompleteCount", own.size() - done);
     view.put("taskOverdueCount", overdue);
-    List<ObjectNode> boxComments = where(comments, c -> c.path("boxKey").asString().equals(key));
+    List<ObjectNode> boxComments = ofBox(comments, key);
     view.put("commentCount", boxComments.size());
-    view.put("fileCount", where(files, f -> f.path("boxKey").asString().equals(key)).size());
-    List<ObjectNode> boxThreads = where(threads, t -> t.path("boxKey").asString().equals(key));
+    view.put("fileCount", ofBox(files, key).size());
+    List<ObjectNode> boxThreads = ofBox(threads, key);
     view.put("gmailThreadCount", boxThreads.size());
     view.put(
         "totalNumberOfEmails",
@@ -172,6 +172,18 @@ final class Crm {
     }
     view.put("lastTouchpointTimestamp", touch);
     return view;
+  }
+
+  /** The entries of a table that belong to a box (tasks, comments, meetings, threads, files). */
+  static List<ObjectNode> ofBox(Map<String, ObjectNode> table, String boxKey) {
+    return where(table, o -> o.path("boxKey").asString().equals(boxKey));
+  }
+
+  /** Copies of a box's entries, as an answer lists them. */
+  List<ObjectNode> copiesOfBox(Map<String, ObjectNode> table, String boxKey) {
+    List<ObjectNode> out = new ArrayList<>();
+    ofBox(table, box(boxKey).path("key").asString()).forEach(o -> out.add(o.deepCopy()));
+    return out;
   }
 
   static List<ObjectNode> where(Map<String, ObjectNode> table, Predicate<ObjectNode> test) {

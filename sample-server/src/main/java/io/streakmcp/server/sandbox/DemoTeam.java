@@ -28,6 +28,22 @@ final class DemoTeam {
 
   private static final long DAY = 86_400_000L;
 
+  private static final List<String> SALES_STAGES =
+      List.of(
+          "Lead",
+          "Qualified",
+          "Demo",
+          "Verbal Agreement",
+          "Contract Sent",
+          "Closed Won",
+          "Closed Lost");
+  private static final List<String> PRIORITIES = List.of("High", "Medium", "Low");
+  private static final List<String> HIRING_STAGES =
+      List.of("Applied", "Phone Screen", STALE_STAGE, "Onsite", "Offer", "Hired", "Rejected");
+  private static final List<String> ROLES =
+      List.of("Backend Engineer", "Frontend Engineer", "Data Scientist", "Product Designer");
+  private static final List<String> LEVELS = List.of("Junior", "Mid", "Senior", "Staff");
+
   private static final List<String> COMPANIES =
       List.of(
           "Globex",
@@ -209,19 +225,9 @@ final class DemoTeam {
 
   private void sales(List<String> orgs, List<String> contacts) {
     ObjectNode p = pipelines.newPipeline(SALES, teamKey, "New business and renewals");
-    for (String s :
-        List.of(
-            "Lead",
-            "Qualified",
-            "Demo",
-            "Verbal Agreement",
-            "Contract Sent",
-            "Closed Won",
-            "Closed Lost")) {
-      pipelines.addStage(p, s);
-    }
+    SALES_STAGES.forEach(s -> pipelines.addStage(p, s));
     String value = field(p, "Deal Value", "TEXT_INPUT");
-    String priority = field(p, "Priority", "DROPDOWN", "High", "Medium", "Low");
+    String priority = field(p, "Priority", "DROPDOWN", PRIORITIES);
     String closeDate = field(p, "Close Date", "DATE");
     String nda = field(p, "Signed NDA", "CHECKBOX");
     String products = field(p, "Products", "TAG", "CRM", "Analytics", "Support", "Onboarding");
@@ -259,9 +265,6 @@ final class DemoTeam {
     file(acme, "Acme_Renewal_Quote.pdf", "application/pdf");
     meeting(acme, "MEETING_NOTES", 5, "Renewal call: agreed on three years at the current rate.");
 
-    String[] stages = {
-      "Lead", "Qualified", "Demo", "Verbal Agreement", "Contract Sent", "Closed Won", "Closed Lost"
-    };
     ObjectNode pilot = box(p, "Acme Corp Pilot 2024", "Closed Won", 300);
     ((ObjectNode) pilot.get("fields")).put(value, "$12,000");
     for (int i = 0; i < 44; i++) {
@@ -271,12 +274,11 @@ final class DemoTeam {
           box(
               p,
               company + " " + kind,
-              stages[random.nextInt(stages.length)],
+              SALES_STAGES.get(random.nextInt(SALES_STAGES.size())),
               1 + random.nextInt(40));
       ObjectNode values = (ObjectNode) b.get("fields");
       values.put(value, "$" + (5 + random.nextInt(120)) + ",000");
-      values.put(
-          priority, option(p, priority, List.of("High", "Medium", "Low").get(random.nextInt(3))));
+      values.put(priority, option(p, priority, PRIORITIES.get(random.nextInt(PRIORITIES.size()))));
       values.put(closeDate, now + (random.nextInt(90) - 30) * DAY);
       values.put(nda, random.nextBoolean());
       values.set(customer, Crm.strings(List.of(orgs.get(1 + i % (orgs.size() - 1)))));
@@ -301,20 +303,9 @@ final class DemoTeam {
 
   private void hiring() {
     ObjectNode p = pipelines.newPipeline(HIRING, teamKey, "Engineering and design hiring");
-    for (String s :
-        List.of("Applied", "Phone Screen", STALE_STAGE, "Onsite", "Offer", "Hired", "Rejected")) {
-      pipelines.addStage(p, s);
-    }
-    String role =
-        field(
-            p,
-            "Role",
-            "DROPDOWN",
-            "Backend Engineer",
-            "Frontend Engineer",
-            "Data Scientist",
-            "Product Designer");
-    String seniority = field(p, "Seniority", "DROPDOWN", "Junior", "Mid", "Senior", "Staff");
+    HIRING_STAGES.forEach(s -> pipelines.addStage(p, s));
+    String role = field(p, "Role", "DROPDOWN", ROLES);
+    String seniority = field(p, "Seniority", "DROPDOWN", LEVELS);
     field(p, "Start Date", "DATE");
     String referral = field(p, "Referral", "CHECKBOX");
     String skills = field(p, "Skills", "TAG", "Java", "TypeScript", "SQL", "Kubernetes", "Figma");
@@ -322,11 +313,8 @@ final class DemoTeam {
     field(p, "Portfolio", "TEXT_INPUT");
     crm.pipelines.put(p.path("key").asString(), p);
 
-    String[] roles = {
-      "Backend Engineer", "Frontend Engineer", "Data Scientist", "Product Designer"
-    };
-    String[] levels = {"Junior", "Mid", "Senior", "Staff"};
-    String[] otherStages = {"Applied", "Phone Screen", "Onsite", "Offer", "Hired", "Rejected"};
+    List<String> otherStages =
+        HIRING_STAGES.stream().filter(st -> !st.equals(STALE_STAGE)).toList();
     int total = CANDIDATES_IN_STALE_STAGE + 18;
     for (int i = 0; i < total; i++) {
       String name =
@@ -335,10 +323,11 @@ final class DemoTeam {
               + FAMILY.get((i * 3 + i / GIVEN.size()) % FAMILY.size());
       boolean stale = i < CANDIDATES_IN_STALE_STAGE;
       int days = stale ? DAYS_IN_STAGE[i % DAYS_IN_STAGE.length] : 1 + random.nextInt(20);
-      ObjectNode b = box(p, name, stale ? STALE_STAGE : otherStages[i % otherStages.length], days);
+      ObjectNode b =
+          box(p, name, stale ? STALE_STAGE : otherStages.get(i % otherStages.size()), days);
       ObjectNode values = (ObjectNode) b.get("fields");
-      values.put(role, option(p, role, roles[i % roles.length]));
-      values.put(seniority, option(p, seniority, levels[random.nextInt(levels.length)]));
+      values.put(role, option(p, role, ROLES.get(i % ROLES.size())));
+      values.put(seniority, option(p, seniority, LEVELS.get(random.nextInt(LEVELS.size()))));
       values.put(referral, i % 4 == 0);
       values.set(
           skills, Crm.strings(List.of(option(p, skills, i % 2 == 0 ? "Java" : "TypeScript"))));
@@ -379,6 +368,10 @@ final class DemoTeam {
   }
 
   private String field(ObjectNode p, String name, String type, String... options) {
+    return field(p, name, type, List.of(options));
+  }
+
+  private String field(ObjectNode p, String name, String type, List<String> options) {
     ObjectNode body = Json.object();
     body.put("name", name);
     body.put("type", type);

@@ -3,7 +3,9 @@ package io.streakmcp.server.sandbox;
 import io.streakmcp.runtime.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The user, the team and its members, and the team's contacts and organisations. */
@@ -179,7 +181,7 @@ final class TeamRoutes {
 
   /** Gives a new contact or organisation its key and stamps, and empty lists where none given. */
   private ObjectNode store(
-      java.util.Map<String, ObjectNode> table,
+      Map<String, ObjectNode> table,
       String kind,
       String teamKey,
       ObjectNode o,
@@ -208,8 +210,7 @@ final class TeamRoutes {
   }
 
   /** The stored entry sharing a value of {@code list} with the new one (getIfExisting), or null. */
-  private static ObjectNode sharing(
-      java.util.Map<String, ObjectNode> table, ObjectNode given, String list) {
+  private static ObjectNode sharing(Map<String, ObjectNode> table, ObjectNode given, String list) {
     for (JsonNode wanted : given.path(list)) {
       for (ObjectNode existing : table.values()) {
         for (JsonNode v : existing.path(list)) {
@@ -275,13 +276,13 @@ final class TeamRoutes {
     }
   }
 
-  private Object delete(java.util.Map<String, ObjectNode> table, ObjectNode o, String what) {
+  private Object delete(Map<String, ObjectNode> table, ObjectNode o, String what) {
     String key = o.path("key").asString();
     table.remove(key);
     // Streak unlinks asynchronously; the stand-in does it at once.
     for (ObjectNode b : crm.boxes.values()) {
       for (String list : List.of("contacts", "organizations")) {
-        var items = (tools.jackson.databind.node.ArrayNode) b.get(list);
+        var items = (ArrayNode) b.get(list);
         for (int i = items.size() - 1; i >= 0; i--) {
           if (items.get(i).path("key").asString().equals(key)) {
             items.remove(i);
