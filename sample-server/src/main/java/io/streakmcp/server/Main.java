@@ -232,19 +232,11 @@ public final class Main {
     return 0;
   }
 
-  /** The logging variables logback.xml reads: refused here, since logback would ignore them. */
+  /** The logging variables {@link LogSetup} reads: refused here, since it can only ignore them. */
   static void checkLogSettings(Map<String, String> env) {
-    String format = env.get("STREAK_MCP_LOG_FORMAT");
-    if (format != null && !Set.of("text", "json").contains(format)) {
-      throw new Options.UsageException("STREAK_MCP_LOG_FORMAT must be text or json, got " + format);
-    }
-    for (String name : List.of("STREAK_MCP_LOG_LEVEL", "STREAK_MCP_CALL_LOG_LEVEL")) {
-      String level = env.get(name);
-      if (level != null
-          && !Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
-        throw new Options.UsageException(
-            name + " must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF; got " + level);
-      }
+    List<String> problems = LogSetup.problems(env);
+    if (!problems.isEmpty()) {
+      throw new Options.UsageException(String.join("; ", problems));
     }
   }
 
