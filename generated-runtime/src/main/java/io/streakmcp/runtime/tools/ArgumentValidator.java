@@ -22,15 +22,32 @@ import tools.jackson.databind.node.ObjectNode;
  * generator's PortableSchemaRules), so unknown arguments are caught here by name instead.
  */
 public final class ArgumentValidator {
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-
   private final ObjectNode inputSchema;
-  private final Schema schema;
+  private volatile Schema schema;
 
+  /**
+   * The schema is compiled on the tool's first call, not here: compiling all of them (and starting
+   * the validator library) was a tenth of the server's cold start, for tools a session may never
+   * call. The generated schemas are compiled by the tests.
+   */
   public ArgumentValidator(ObjectNode inputSchema) {
     this.inputSchema = inputSchema;
-    this.schema = REGISTRY.getSchema(inputSchema.toString(), InputFormat.JSON);
+  }
+
+  /** The validator library's registry, started on first use. */
+  private static final class Registry {
+    static final SchemaRegistry INSTANCE =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  }
+
+  private Schema schema() {
+    Schema compiled = schema;
+    if (compiled == null) {
+      // Two first calls at once may both compile; either result is the same schema.
+      compiled = Registry.INSTANCE.getSchema(inputSchema.toString(), InputFormat.JSON);
+      schema = compiled;
+    }
+    return compiled;
   }
 
   /** Every problem with the arguments; empty when they are valid. */
@@ -47,7 +64,7 @@ public final class ArgumentValidator {
                 + (properties.isEmpty() ? "none" : String.join(", ", properties.propertyNames())));
       }
     }
-    for (Error error : schema.validate(arguments)) {
+    for (Error error : schema().validate(arguments)) {
       problems.add(describe(error, properties));
     }
     return new ArrayList<>(problems);

@@ -522,6 +522,27 @@ abstract class StoreTest {
     assertEquals(history, rows(HISTORY), "Flyway neither re-ran nor added a migration");
   }
 
+  @Test
+  void aCurrentStoreOpensWithoutFlywayAndAnEditedHistoryIsStillRefused() throws SQLException {
+    // Our checksum must be Flyway's own, or every start would fall back to Flyway.
+    assertTrue(SchemaCheck.isCurrent(db.dataSource()), rows(HISTORY).toString());
+
+    update(
+        "UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1"
+            + " WHERE \"script\" = 'V1__servers.sql'");
+    try {
+      assertFalse(SchemaCheck.isCurrent(db.dataSource()));
+      // Not current, so Flyway runs, and its validation refuses the edited history as before.
+      RuntimeException refused = assertThrows(RuntimeException.class, this::openDatabase);
+      assertTrue(refused.getMessage().contains("checksum mismatch"), refused.getMessage());
+    } finally {
+      update(
+          "UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" - 1"
+              + " WHERE \"script\" = 'V1__servers.sql'");
+    }
+    assertTrue(SchemaCheck.isCurrent(db.dataSource()));
+  }
+
   // ----------------------------------------------------------------- helpers
 
   static byte[] key(int seed) {
