@@ -226,10 +226,14 @@ public final class ServerStore {
     }
   }
 
-  /** The newest calls first, at most {@code limit} (at least 1). */
   /**
    * Keeps only each server's newest {@code keepPerServer} calls (by time, then insertion): the log
    * is for looking back at recent use, and an unbounded table costs disk and the store's cache.
+   *
+   * <p>Server by server, along the (server, time) index: the oldest call to keep is found by
+   * stepping over the newest ones, and everything older goes in one range delete. A single ranking
+   * query over the whole table did the same, but re-read every row each minute; under load it took
+   * a quarter of the server's CPU.
    *
    * @return how many calls were deleted
    */
@@ -237,17 +241,42 @@ public final class ServerStore {
     if (keepPerServer < 1) {
       throw new IllegalArgumentException("keepPerServer must be at least 1");
     }
+    int deleted = 0;
     try (Connection c = db.getConnection();
-        PreparedStatement s =
+        PreparedStatement servers = c.prepareStatement("SELECT id FROM mcp_server");
+        PreparedStatement oldestKept =
             c.prepareStatement(
-                "DELETE FROM call_log WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER"
-                    + " (PARTITION BY server_id ORDER BY called_at DESC, id DESC) AS newest"
-                    + " FROM call_log) ranked WHERE newest > ?)")) {
-      s.setInt(1, keepPerServer);
-      return s.executeUpdate();
+                "SELECT called_at, id FROM call_log WHERE server_id = ?"
+                    + " ORDER BY called_at DESC, id DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY");
+        PreparedStatement older =
+            c.prepareStatement(
+                "DELETE FROM call_log WHERE server_id = ?"
+                    + " AND (called_at < ? OR (called_at = ? AND id < ?))")) {
+      List<String> ids = new ArrayList<>();
+      try (ResultSet r = servers.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+      for (String id : ids) {
+        oldestKept.setString(1, id);
+        oldestKept.setInt(2, keepPerServer - 1);
+        try (ResultSet r = oldestKept.executeQuery()) {
+          if (!r.next()) {
+            continue; // no more calls than are kept
+          }
+          older.setString(1, id);
+          older.setLong(2, r.getLong(1));
+          older.setLong(3, r.getLong(1));
+          older.setLong(4, r.getLong(2));
+        }
+        deleted += older.executeUpdate();
+      }
     }
+    return deleted;
   }
 
+  /** The newest calls first, at most {@code limit} (at least 1). */
   public List<CallRecord> calls(String serverId, int limit) throws SQLException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");

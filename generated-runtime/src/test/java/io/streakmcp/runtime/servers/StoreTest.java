@@ -416,6 +416,13 @@ abstract class StoreTest {
         List.of("x1", "x0"), store.calls(other.id(), 100).stream().map(CallRecord::tool).toList());
     assertEquals(0, store.pruneCalls(3), "pruning again changes nothing");
     assertThrows(IllegalArgumentException.class, () -> store.pruneCalls(0));
+
+    // Calls in the same millisecond are told apart by the order they were written.
+    store.appendCalls(
+        other.id(), List.of(call("x2", T0 + 5), call("x3", T0 + 5), call("x4", T0 + 5)));
+    assertEquals(4, store.pruneCalls(2), "x0, x1, x2 of the other; t4 of the first");
+    assertEquals(
+        List.of("x4", "x3"), store.calls(other.id(), 100).stream().map(CallRecord::tool).toList());
   }
 
   @Test
