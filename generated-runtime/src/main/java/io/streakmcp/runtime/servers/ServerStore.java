@@ -9,8 +9,10 @@ import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -19,6 +21,8 @@ import javax.sql.DataSource;
  * one is never served. API keys go in encrypted; tokens only as hashes.
  */
 public final class ServerStore {
+  private static final Map<String, ServerConfig> PARSED_CONFIGS = new ConcurrentHashMap<>();
+
   private final DataSource db;
   private final ApiKeyCipher cipher;
   private final Clock clock;
@@ -208,21 +212,39 @@ public final class ServerStore {
 
   /** Appends calls to a server's log in one batch; calls of deleted servers are dropped. */
   public void appendCalls(String serverId, List<CallRecord> calls) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO call_log (server_id, tool, called_at, status, duration_ms)"
-                    + " SELECT ?, ?, ?, ?, ? FROM mcp_server WHERE id = ?")) {
-      for (CallRecord call : calls) {
-        s.setString(1, serverId);
-        s.setString(2, call.tool());
-        s.setLong(3, call.calledAt());
-        s.setString(4, call.status());
-        s.setInt(5, call.durationMs());
-        s.setString(6, serverId);
-        s.addBatch();
+    appendCalls(Map.of(serverId, calls));
+  }
+
+  /**
+   * Appends calls to several servers' logs in one transaction (one commit, so one write to disk);
+   * calls of servers deleted meanwhile are dropped rather than failing the others.
+   */
+  public void appendCalls(Map<String, List<CallRecord>> callsByServer) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO call_log (server_id, tool, called_at, status, duration_ms)"
+                  + " SELECT ?, ?, ?, ?, ? FROM mcp_server WHERE id = ?")) {
+        for (Map.Entry<String, List<CallRecord>> server : callsByServer.entrySet()) {
+          for (CallRecord call : server.getValue()) {
+            s.setString(1, server.getKey());
+            s.setString(2, call.tool());
+            s.setLong(3, call.calledAt());
+            s.setString(4, call.status());
+            s.setInt(5, call.durationMs());
+            s.setString(6, server.getKey());
+            s.addBatch();
+          }
+        }
+        s.executeBatch();
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
-      s.executeBatch();
     }
   }
 
@@ -317,6 +339,18 @@ public final class ServerStore {
     return out;
   }
 
+  /**
+   * A stored config, parsed once: every request reads its server's config, and parsing the JSON
+   * each time was a few percent of a call. Few distinct configs exist; the bound is a safety net.
+   */
+  private static ServerConfig config(String json) {
+    if (PARSED_CONFIGS.size() > 1_024) {
+      PARSED_CONFIGS.clear();
+    }
+    return PARSED_CONFIGS.computeIfAbsent(
+        json, j -> ServerConfig.fromJson(Json.MAPPER.readTree(j)));
+  }
+
   private static StoredServer server(ResultSet r) throws SQLException {
     long expires = r.getLong(5);
     Long expiresAt = r.wasNull() ? null : expires;
@@ -324,7 +358,7 @@ public final class ServerStore {
         r.getString(1),
         r.getString(2),
         r.getString(3),
-        ServerConfig.fromJson(Json.MAPPER.readTree(r.getString(4))),
+        config(r.getString(4)),
         expiresAt,
         r.getLong(6));
   }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -143,22 +144,24 @@ public final class ToolInvoker {
       // The agent just changed a stage or field: the next tools/list must show it.
       live.invalidate(accountId);
     }
-    ToolOutcome outcome = success(tool, binding, response, paged, state, hash, scope);
-    if (BOX_READS.contains(tool.name()) && !outcome.isError() && outcome.structured() != null) {
-      live.get(accountId, streak)
-          .schema()
-          .ifPresent(
-              schema -> {
-                JsonNode s = outcome.structured();
-                if (s.has("result")) {
-                  s.get("result").forEach(box -> FieldNames.annotate(box, schema));
-                } else {
-                  FieldNames.annotate(s, schema);
-                }
-              });
-      return ToolOutcome.ok(outcome.structured(), outcome.rateLimit());
-    }
-    return outcome;
+    UnaryOperator<ObjectNode> finish =
+        BOX_READS.contains(tool.name()) ? s -> withFieldNames(s, accountId, streak) : s -> s;
+    return success(tool, binding, response, paged, state, hash, scope, finish);
+  }
+
+  /** Box reads name each custom field beside its key, from the account's live schema. */
+  private ObjectNode withFieldNames(ObjectNode structured, String accountId, StreakClient streak) {
+    live.get(accountId, streak)
+        .schema()
+        .ifPresent(
+            schema -> {
+              if (structured.has("result")) {
+                structured.get("result").forEach(box -> FieldNames.annotate(box, schema));
+              } else {
+                FieldNames.annotate(structured, schema);
+              }
+            });
+    return structured;
   }
 
   /** A box's pipeline key, read from Streak when a name needs the box's pipeline. */
@@ -219,7 +222,8 @@ public final class ToolInvoker {
       boolean paged,
       CursorState state,
       String hash,
-      String scope) {
+      String scope,
+      UnaryOperator<ObjectNode> finish) {
     if (binding.resultShape() == ResultShape.TEXT) {
       return ToolOutcome.text(
           new String(response.body(), StandardCharsets.UTF_8), response.rateLimit());
@@ -243,20 +247,20 @@ public final class ToolInvoker {
       ObjectNode s = Json.object();
       s.set("result", items);
       page.next().ifPresent(n -> s.put("next_cursor", cursors.encode(scope, hash, n)));
-      return ToolOutcome.ok(s, response.rateLimit());
+      return ToolOutcome.ok(finish.apply(s), response.rateLimit());
     }
     if (!body.isObject()) {
       ObjectNode s = Json.object();
       s.set("result", body);
-      return ToolOutcome.ok(s, response.rateLimit());
+      return ToolOutcome.ok(finish.apply(s), response.rateLimit());
     }
     if (!paged) {
-      return ToolOutcome.ok((ObjectNode) body, response.rateLimit());
+      return ToolOutcome.ok(finish.apply((ObjectNode) body), response.rateLimit());
     }
     Paging.ObjectPage page = Paging.readObject(binding.paging(), (ObjectNode) body, state);
     ObjectNode s = page.body();
     page.next().ifPresent(n -> s.put("next_cursor", cursors.encode(scope, hash, n)));
-    return ToolOutcome.ok(s, response.rateLimit());
+    return ToolOutcome.ok(finish.apply(s), response.rateLimit());
   }
 
   private static ToolOutcome invalidArguments(ToolEntry tool, List<String> problems) {
