@@ -99,6 +99,7 @@ public final class LoadHarness {
         }
       }
       report.coldStartMs = Generation.median(starts);
+      report.coldStartCdsMs = coldStartWithCds(ours, ourEnv, ourUrl, listBody, callBody, work);
 
       int javaPort = freePort();
       int tsPort = freePort();
@@ -202,6 +203,15 @@ public final class LoadHarness {
         report.ourCalls = ourCalls;
         report.rssAfter = our.rssMiB();
         report.heapAfter = our.heapAfterGcMiB();
+        // Then as many calls again, to tell a heap that grew to fit the load from one that keeps
+        // growing with the number of calls served.
+        long more = 0;
+        while (more < 100_000) {
+          more += Wrk.run(ourUrl, "POST", callBody, mcpHeaders, 16, 10).requests();
+        }
+        report.plateauCalls = ourCalls + more;
+        report.rssPlateau = our.rssMiB();
+        report.heapPlateau = our.heapAfterGcMiB();
         report.peerRss.put(Report.JAVA, javaPeer.rssMiB());
         report.peerRss.put(Report.TS, tsPeer.rssMiB());
       }
@@ -277,6 +287,56 @@ public final class LoadHarness {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /**
+   * Cold start again with an AppCDS archive, the JVM's class-data sharing for application classes:
+   * one training run (start, tools/list, one call, stop) writes the archive, then three timed
+   * starts map it. The same jar and flags; only the archive differs.
+   */
+  private static double coldStartWithCds(
+      List<String> ours,
+      Map<String, String> env,
+      String url,
+      String listBody,
+      String callBody,
+      Path work)
+      throws Exception {
+    Path archive = work.resolve("ours.jsa");
+    try (Proc training =
+        Proc.start(
+            "ours",
+            withJvmFlags(ours, "-XX:ArchiveClassesAtExit=" + archive),
+            env,
+            work.resolve("ours.log"))) {
+      Proc.awaitAnswer(url, listBody, Duration.ofSeconds(60));
+      Proc.awaitAnswer(url, callBody, Duration.ofSeconds(10));
+    }
+    if (!Files.exists(archive)) {
+      throw new IllegalStateException("the training run wrote no CDS archive; see ours.log");
+    }
+    List<Double> starts = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long t0 = System.nanoTime();
+      try (Proc cold =
+          Proc.start(
+              "ours",
+              withJvmFlags(ours, "-XX:SharedArchiveFile=" + archive),
+              env,
+              work.resolve("ours.log"))) {
+        Proc.awaitAnswer(url, listBody, Duration.ofSeconds(60));
+        starts.add((System.nanoTime() - t0) / 1e6);
+      }
+    }
+    return Generation.median(starts);
+  }
+
+  /** The command with JVM flags added just after the java executable. */
+  private static List<String> withJvmFlags(List<String> command, String... flags) {
+    List<String> out = new ArrayList<>(command.subList(0, 1));
+    out.addAll(List.of(flags));
+    out.addAll(command.subList(1, command.size()));
+    return out;
   }
 
   private static Map<String, String> options(String[] argv) {

@@ -21,11 +21,15 @@ final class Report {
 
   int seconds;
   double coldStartMs;
+  double coldStartCdsMs;
   double rssIdle;
   double rss1k;
   double rssAfter;
   double heap1k;
   double heapAfter;
+  long plateauCalls;
+  double rssPlateau;
+  double heapPlateau;
   long ourCalls;
   final Map<String, Wrk.Result> load = new LinkedHashMap<>();
   final Map<String, Wrk.Result> toolsList = new LinkedHashMap<>();
@@ -69,6 +73,12 @@ final class Report {
     md.append(
         String.format(
             Locale.ROOT,
+            "- The same with an AppCDS archive from one training run (`-XX:SharedArchiveFile`, see"
+                + " the README): **%.0f ms**.%n",
+            coldStartCdsMs));
+    md.append(
+        String.format(
+            Locale.ROOT,
             "- RSS idle (after start-up and one call of each kind): %.0f MiB.%n",
             rssIdle));
     md.append(
@@ -89,6 +99,18 @@ final class Report {
             heapAfter,
             ourCalls,
             100 * (heapAfter - heap1k) / heap1k));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- After a further %,d calls (%,d in all) at concurrency 16: RSS %.0f MiB (%+.1f%% over"
+                + " after %,d), heap after a full GC %.1f MiB (%+.1f%%).%n",
+            plateauCalls - ourCalls,
+            plateauCalls,
+            rssPlateau,
+            100 * (rssPlateau - rssAfter) / rssAfter,
+            ourCalls,
+            heapPlateau,
+            100 * (heapPlateau - heapAfter) / heapAfter));
     peerRss.forEach(
         (name, rss) ->
             md.append(
