@@ -46,6 +46,7 @@ public final class Deployment implements AutoCloseable {
    * @param streakBase Streak's API root (with /v1 and /v2 under it)
    * @param publicBaseUrl the origin clients use; empty means http://host:port
    * @param schemaTtl how long an account's pipelines, stages and fields are reused
+   * @param streakTimeout how long a call waits for Streak's whole answer
    */
   public record Settings(
       String host,
@@ -59,7 +60,8 @@ public final class Deployment implements AutoCloseable {
       ServerSecret secret,
       URI streakBase,
       String publicBaseUrl,
-      Duration schemaTtl) {}
+      Duration schemaTtl,
+      Duration streakTimeout) {}
 
   private final Database database;
   private final CallLog calls;
@@ -110,7 +112,7 @@ public final class Deployment implements AutoCloseable {
     CallLog calls = new CallLog(store, clock);
     StoreServerResolver resolver =
         new StoreServerResolver(
-            store, catalog, calls, client, s.streakBase(), Duration.ofSeconds(30), clock);
+            store, catalog, calls, client, s.streakBase(), s.streakTimeout(), clock);
     HttpServerConfig config =
         new HttpServerConfig(
             s.host(),

@@ -71,11 +71,14 @@ public final class Main {
                   --streak-base-url <u>   STREAK_BASE_URL            (default %s)
                   --schema-ttl <s>        STREAK_MCP_SCHEMA_TTL      (seconds an account's stages
                                                                    and fields are reused; 60)
+                  --streak-timeout <s>    STREAK_MCP_STREAK_TIMEOUT  (seconds a call waits for
+                                                                   Streak's answer; 30)
         stdio   MCP over stdin/stdout for one account and one client
                   --api-key <key>         STREAK_API_KEY             (required; prefer the
                                                                    variable: flags show in ps)
                   --streak-base-url <u>   STREAK_BASE_URL            (default %s)
                   --schema-ttl <s>        STREAK_MCP_SCHEMA_TTL      (as for serve)
+                  --streak-timeout <s>    STREAK_MCP_STREAK_TIMEOUT  (as for serve)
                   --methods <m,m>         STREAK_MCP_METHODS         (read, write, custom, a kind
                                                                    or tool names; default all)
                   --tags <t,t>            STREAK_MCP_TAGS            (only tools with one of these
@@ -138,6 +141,7 @@ public final class Main {
                       "secret",
                       "allowed-hosts",
                       "streak-base-url",
+                      "streak-timeout",
                       "schema-ttl"),
                   env),
               env,
@@ -146,7 +150,13 @@ public final class Main {
           stdio(
               new Options(
                   rest,
-                  Set.of("api-key", "streak-base-url", "schema-ttl", "methods", "tags"),
+                  Set.of(
+                      "api-key",
+                      "streak-base-url",
+                      "streak-timeout",
+                      "schema-ttl",
+                      "methods",
+                      "tags"),
                   env));
       default ->
           throw new Options.UsageException(
@@ -170,7 +180,8 @@ public final class Main {
             secret(o),
             streakBase(o),
             o.get("public-base-url", "STREAK_MCP_PUBLIC_BASE_URL", null),
-            schemaTtl(o));
+            schemaTtl(o),
+            streakTimeout(o));
     Deployment deployment = Deployment.start(settings, Clock.systemUTC());
     out.println(
         "Streak MCP server listening on http://"
@@ -256,16 +267,26 @@ public final class Main {
 
   /** Seconds from 0 (re-read on every tools/list) to a day; 60 by default. */
   static Duration schemaTtl(Options o) {
-    String v = o.get("schema-ttl", "STREAK_MCP_SCHEMA_TTL", "60");
+    return seconds(o, "schema-ttl", "STREAK_MCP_SCHEMA_TTL", 60, 0, 86_400);
+  }
+
+  /** How long a call may wait for Streak's whole answer: 1 to 300 seconds; 30 by default. */
+  static Duration streakTimeout(Options o) {
+    return seconds(o, "streak-timeout", "STREAK_MCP_STREAK_TIMEOUT", 30, 1, 300);
+  }
+
+  private static Duration seconds(
+      Options o, String flag, String envName, long fallback, long min, long max) {
+    String v = o.get(flag, envName, Long.toString(fallback));
     try {
       long seconds = Long.parseLong(v.strip());
-      if (seconds < 0 || seconds > 86_400) {
+      if (seconds < min || seconds > max) {
         throw new NumberFormatException();
       }
       return Duration.ofSeconds(seconds);
     } catch (NumberFormatException e) {
       throw new Options.UsageException(
-          "--schema-ttl must be whole seconds from 0 to 86400, got " + v);
+          "--" + flag + " must be whole seconds from " + min + " to " + max + ", got " + v);
     }
   }
 
@@ -353,7 +374,7 @@ public final class Main {
             StreakClient.httpClient(Duration.ofSeconds(5)),
             streakBase(o),
             apiKey,
-            Duration.ofSeconds(30),
+            streakTimeout(o),
             Clock.systemUTC());
     return new McpServerContext("stdio", stdioCatalog(o), streak);
   }

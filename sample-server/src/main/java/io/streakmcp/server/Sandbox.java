@@ -71,7 +71,8 @@ final class Sandbox implements AutoCloseable {
                   ServerSecret.random(),
                   streak.baseUrl(),
                   s.publicBaseUrl(),
-                  s.schemaTtl()),
+                  s.schemaTtl(),
+                  Duration.ofSeconds(30)),
               clock);
       ServerStore store = deployment.store();
       Account account = store.createAccount("Sandbox: Northwind Demo Team", streakKey);

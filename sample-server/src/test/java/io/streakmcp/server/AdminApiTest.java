@@ -51,7 +51,8 @@ class AdminApiTest {
             TestServer.SECRET,
             URI.create(streak.baseUrl() + "/api"),
             null,
-            java.time.Duration.ofSeconds(60)),
+            java.time.Duration.ofSeconds(60),
+            java.time.Duration.ofSeconds(30)),
         clock);
   }
 

@@ -315,6 +315,25 @@ class ReviewedEdgesTest extends WithTestServer {
   }
 
   @Test
+  void theStreakTimeoutIsConfigurableAndABadOneSaysWhatIsValid() {
+    java.util.Set<String> known = java.util.Set.of("streak-timeout");
+    assertEquals(
+        java.time.Duration.ofSeconds(30),
+        Main.streakTimeout(new Options(java.util.List.of(), known, Map.of())));
+    assertEquals(
+        java.time.Duration.ofSeconds(5),
+        Main.streakTimeout(
+            new Options(java.util.List.of("--streak-timeout", "5"), known, Map.of())));
+    for (String bad : new String[] {"0", "301", "2.5"}) {
+      Options o = new Options(java.util.List.of(), known, Map.of("STREAK_MCP_STREAK_TIMEOUT", bad));
+      Options.UsageException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              Options.UsageException.class, () -> Main.streakTimeout(o));
+      assertTrue(e.getMessage().contains("from 1 to 300, got " + bad), e.getMessage());
+    }
+  }
+
+  @Test
   void stdioOffersOnlyTheToolsItsMethodsAndTagsSelect() {
     java.util.Set<String> known = java.util.Set.of("methods", "tags");
     int all = Main.stdioCatalog(new Options(java.util.List.of(), known, Map.of())).size();
