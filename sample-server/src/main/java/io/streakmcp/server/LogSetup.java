@@ -38,6 +38,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
   private static final Set<String> FORMATS = Set.of("text", "json");
   private static final List<String> LEVELS =
       List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+  /** ISO 8601 time with its UTC offset ({@code XXX} is the offset's pattern letter, e.g. Z). */
   private static final String TEXT_PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg %kvp%n%ex";
 
