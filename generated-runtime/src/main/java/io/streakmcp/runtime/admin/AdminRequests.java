@@ -31,7 +31,7 @@ final class AdminRequests {
 
   static JsonNode parse(byte[] body) {
     try {
-      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode node = Json.read(body);
       if (node == null || !node.isObject()) {
         throw new BadRequest("", "the body must be a JSON object");
       }

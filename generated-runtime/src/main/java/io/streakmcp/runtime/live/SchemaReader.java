@@ -27,7 +27,7 @@ final class SchemaReader {
       throw new StreakUnavailableException(
           "Streak answered HTTP " + response.status() + " when reading the pipelines", null);
     }
-    JsonNode body = Json.MAPPER.readTree(response.body());
+    JsonNode body = Json.read(response.body());
     JsonNode list = body.isArray() ? body : body.path("results");
     List<AccountSchema.Pipeline> pipelines = new ArrayList<>();
     for (JsonNode p : list) {

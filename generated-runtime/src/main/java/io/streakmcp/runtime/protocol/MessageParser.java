@@ -16,7 +16,7 @@ public final class MessageParser {
   /** Parses a body; throws -32700 (HTTP 400) when it is not JSON. */
   public static JsonNode parseJson(byte[] body) {
     try {
-      JsonNode node = Json.MAPPER.readTree(body);
+      JsonNode node = Json.read(body);
       if (node == null || node.isMissingNode()) {
         throw new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: the body is empty", null, 400);
       }

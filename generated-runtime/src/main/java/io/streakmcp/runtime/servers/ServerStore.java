@@ -387,8 +387,7 @@ public final class ServerStore {
     if (PARSED_CONFIGS.size() > 1_024) {
       PARSED_CONFIGS.clear();
     }
-    return PARSED_CONFIGS.computeIfAbsent(
-        json, j -> ServerConfig.fromJson(Json.MAPPER.readTree(j)));
+    return PARSED_CONFIGS.computeIfAbsent(json, j -> ServerConfig.fromJson(Json.read(j)));
   }
 
   private static StoredServer server(ResultSet r) throws SQLException {

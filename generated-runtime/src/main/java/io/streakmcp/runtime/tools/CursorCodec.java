@@ -73,7 +73,7 @@ public final class CursorCodec {
     if (!hmac.verify(payload, signature)) {
       throw new InvalidCursorException("the cursor was altered or comes from another deployment");
     }
-    JsonNode body = Json.MAPPER.readTree(DECODER.decode(payload));
+    JsonNode body = Json.read(DECODER.decode(payload));
     if (!scope.equals(body.path("s").asString())) {
       throw new InvalidCursorException("the cursor belongs to another tool or MCP server");
     }

@@ -83,7 +83,7 @@ final class StreakErrors {
   static String message(StreakResponse response) {
     String raw = new String(response.body(), StandardCharsets.UTF_8).strip();
     try {
-      JsonNode body = Json.MAPPER.readTree(raw);
+      JsonNode body = Json.read(raw);
       for (String field : new String[] {"error", "message"}) {
         if (body != null && body.path(field).isString()) {
           return clip(body.get(field).asString());

@@ -114,7 +114,7 @@ public final class ToolCatalog {
       if (in == null) {
         throw new IllegalStateException("generated schema missing from the classpath: " + resource);
       }
-      return (ObjectNode) Json.MAPPER.readTree(in);
+      return (ObjectNode) Json.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

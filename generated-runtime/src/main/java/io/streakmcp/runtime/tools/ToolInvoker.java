@@ -174,7 +174,7 @@ public final class ToolInvoker {
       if (!r.ok()) {
         return Optional.empty();
       }
-      JsonNode box = Json.MAPPER.readTree(r.body());
+      JsonNode box = Json.read(r.body());
       JsonNode key = box.path("pipelineKey");
       return key.isString() ? Optional.of(key.stringValue()) : Optional.empty();
     } catch (StreakUnavailableException | RuntimeException e) {
@@ -230,7 +230,7 @@ public final class ToolInvoker {
     }
     JsonNode body;
     try {
-      body = response.body().length == 0 ? Json.object() : Json.MAPPER.readTree(response.body());
+      body = response.body().length == 0 ? Json.object() : Json.read(response.body());
     } catch (RuntimeException e) {
       ObjectNode s = Json.object().put("status", response.status()).put("error", "bad_answer");
       return ToolOutcome.error(

@@ -75,6 +75,11 @@ class CursorCodecTest {
   }
 
   private String reason(String cursor, String scope, String hash) {
+    return reasonOf(codec, cursor, scope, hash);
+  }
+
+  /** Why {@code codec} refuses a cursor; fails when it accepts it. */
+  static String reasonOf(CursorCodec codec, String cursor, String scope, String hash) {
     return assertThrows(
             CursorCodec.InvalidCursorException.class, () -> codec.decode(cursor, scope, hash))
         .getMessage();

@@ -65,7 +65,7 @@ final class Call {
       return Json.object();
     }
     try {
-      return Json.MAPPER.readTree(body);
+      return Json.read(body);
     } catch (JacksonException e) {
       throw ApiError.badRequest("the body is not valid JSON");
     }
