@@ -9,17 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
-import io.streakmcp.runtime.servers.Account;
-import io.streakmcp.runtime.servers.PlatformTokens;
-import io.streakmcp.runtime.servers.ServerConfig;
-import io.streakmcp.runtime.transport.HttpServerConfig;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +38,7 @@ class StreakFaultsTest {
 
   @TempDir static Path dir;
   static WireMockServer streak;
-  static Deployment deployment;
+  static LiveDeployment live;
   static URI url;
 
   /** One misbehaviour of Streak's, and what the model must be told about it. */
@@ -99,39 +93,15 @@ class StreakFaultsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    streak = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    streak.start();
+    live = new LiveDeployment(dir, DEADLINE);
+    streak = live.streak;
     streak.stubFor(get(urlPathEqualTo("/api/v1/pipelines")).willReturn(okJson("[]")));
-    deployment =
-        Deployment.start(
-            new Deployment.Settings(
-                "127.0.0.1",
-                0,
-                HttpServerConfig.LOOPBACK_HOSTS,
-                "jdbc:h2:file:" + dir.resolve("store"),
-                null,
-                null,
-                AdminApiTest.MASTER,
-                PlatformTokens.of(AdminApiTest.ADMIN),
-                TestServer.SECRET,
-                URI.create(streak.baseUrl() + "/api"),
-                null,
-                Duration.ofSeconds(60),
-                DEADLINE),
-            Clock.systemUTC());
-    Account account = deployment.store().createAccount("Faults", API_KEY);
-    String token =
-        deployment
-            .store()
-            .createServer(account.id(), "all", new ServerConfig(List.of(), List.of(), false), null)
-            .token();
-    url = URI.create("http://127.0.0.1:" + deployment.port() + "/mcp/" + token);
+    url = live.server(API_KEY, List.of());
   }
 
   @AfterAll
   static void stop() {
-    deployment.close();
-    streak.stop();
+    live.close();
   }
 
   @Test
@@ -174,9 +144,7 @@ class StreakFaultsTest {
     // And the server is still well.
     var health =
         McpHttp.CLIENT.send(
-            java.net.http.HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + deployment.port() + "/healthz"))
-                .build(),
+            java.net.http.HttpRequest.newBuilder(live.base().resolve("/healthz")).build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode(), health.body());
     streak.stubFor(get(urlPathEqualTo("/api/v1/boxes/b1")).willReturn(okJson("{\"key\":\"b1\"}")));
