@@ -2,6 +2,7 @@ package io.streakmcp.runtime.protocol;
 
 import io.streakmcp.runtime.json.Json;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,8 +24,33 @@ public final class MessageParser {
       return node;
     } catch (JacksonException e) {
       throw new RpcException(
-          ErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON", null, 400);
+          ErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON" + where(e), null, 400);
     }
+  }
+
+  /** Longest piece of Jackson's own reason passed on; it may quote the offending text. */
+  private static final int MAX_REASON = 160;
+
+  /**
+   * Where the body went wrong and why, from Jackson's own reason ("Duplicate Object property
+   * \"id\"", "Unexpected end-of-input"), without its source description, which would repeat the
+   * body.
+   */
+  static String where(JacksonException e) {
+    StringBuilder out = new StringBuilder();
+    TokenStreamLocation at = e.getLocation();
+    if (at != null && at != TokenStreamLocation.NA && at.getLineNr() > 0) {
+      out.append(" at line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
+    }
+    String reason = e.getOriginalMessage();
+    if (reason != null && !reason.isBlank()) {
+      reason = reason.lines().findFirst().orElse("").strip();
+      if (reason.length() > MAX_REASON) {
+        reason = reason.substring(0, MAX_REASON) + "...";
+      }
+      out.append(": ").append(reason);
+    }
+    return out.toString();
   }
 
   /** Checks one JSON value is a JSON-RPC 2.0 message; throws -32600 (HTTP 400) if not. */

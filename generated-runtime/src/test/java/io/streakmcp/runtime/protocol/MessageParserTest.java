@@ -2,9 +2,11 @@ package io.streakmcp.runtime.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streakmcp.runtime.json.Json;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +22,28 @@ class MessageParserTest {
             () -> MessageParser.parseJson(body.getBytes(StandardCharsets.UTF_8)));
     assertEquals(ErrorCodes.PARSE_ERROR, e.code());
     assertEquals(400, e.httpStatus());
+  }
+
+  /** A parse error says why and where, so a client author can find the fault in their body. */
+  @Test
+  void aParseErrorSaysWhereAndWhy() {
+    String[][] cases = {
+      {
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2}",
+        "line 1, column 29",
+        "Duplicate Object property \"id\""
+      },
+      {"{\"jsonrpc\":\"2.0\",\n \"id\":1,,}", "line 2, column ", "Unexpected character (','"},
+      {"[1, 2", "line 1, column 6", "Unexpected end-of-input"},
+    };
+    for (String[] c : cases) {
+      RpcException e =
+          assertThrows(
+              RpcException.class,
+              () -> MessageParser.parseJson(c[0].getBytes(StandardCharsets.UTF_8)));
+      assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+      assertTrue(e.getMessage().contains(c[2]), e.getMessage());
+    }
   }
 
   @ParameterizedTest
