@@ -94,6 +94,7 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     skipJettyMemoryProbe();
+    dropIdleStreakConnectionsEarly();
     try {
       System.exit(run(Arrays.asList(args), System.getenv(), System.out));
     } catch (Options.UsageException e) {
@@ -241,6 +242,21 @@ public final class Main {
     if (System.getProperty(property) == null) {
       int referenceBytes = Runtime.getRuntime().maxMemory() < (32L << 30) ? 4 : 8;
       System.setProperty(property, Integer.toString(64 / referenceBytes));
+    }
+  }
+
+  /**
+   * The JDK's HTTP client keeps an idle connection to Streak for 20 minutes by default, while
+   * servers and proxies on the way commonly close theirs after a minute or so. A request sent on a
+   * connection the other end has just closed fails, and only GETs are retried; a POST or a DELETE
+   * would come back as a tool error for no reason of the caller's. Closing our side after 30 s idle
+   * keeps the pool to connections the other end still holds. Read once, when the client's
+   * connection pool is first used, so it must be set before the first call.
+   */
+  private static void dropIdleStreakConnectionsEarly() {
+    String property = "jdk.httpclient.keepalive.timeout";
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, "30");
     }
   }
 
