@@ -204,7 +204,7 @@ class AdminApiTest {
                         + java.util.Base64.getEncoder()
                             .encodeToString((API_KEY + ":").getBytes()))));
     mcp(server.path("url").asString(), McpHttp.call(2, "get_single_streak_box_by_id", "{}"));
-    deployment.calls().flush();
+    assertTrue(deployment.calls().flush(Duration.ofSeconds(30)), "the call log was written");
     var log =
         admin(
             "GET",

@@ -64,11 +64,24 @@ public final class CallLog implements AutoCloseable {
     };
   }
 
-  /** Waits until everything queued so far is written (for tests and shutdown). */
-  public void flush() throws InterruptedException {
+  /**
+   * Waits until everything queued so far is written, or until {@code within} has passed, since a
+   * store that hangs must not hang its caller too. Returns whether everything was written.
+   */
+  public boolean flush(Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
     while (pending.get() > 0) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
       Thread.sleep(5);
     }
+    return true;
+  }
+
+  /** Calls queued or being written right now. */
+  public long pending() {
+    return pending.get();
   }
 
   public long dropped() {
@@ -121,13 +134,23 @@ public final class CallLog implements AutoCloseable {
     }
   }
 
+  /** How long {@link #close()} gives the writer to write what is queued. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+  /**
+   * Stops taking new work and writes what is queued, for at most {@link #CLOSE_WAIT}; a store that
+   * does not answer by then loses the rest, and the log says how much.
+   */
   @Override
   public void close() {
     running = false;
     try {
-      writer.join(5_000);
+      writer.join(CLOSE_WAIT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (writer.isAlive()) {
+      LOG.warn("call log: {} entries not written at shutdown; the store did not answer", pending());
     }
   }
 }
