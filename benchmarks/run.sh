@@ -27,7 +27,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JMH_JSON="$ROOT/benchmarks/target/jmh.json"
 rm -f "$JMH_JSON"
 if [[ "${SKIP_JMH:-0}" != 1 ]]; then
-  "$JAVA" -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$JMH_JSON" io.streakmcp.bench.HotPaths
+  "$JAVA" -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$JMH_JSON" 'io.streakmcp.bench.(HotPaths|TokenTiming)'
 fi
 
 "$JAVA" -cp "$CP" io.streakmcp.bench.LoadHarness \
