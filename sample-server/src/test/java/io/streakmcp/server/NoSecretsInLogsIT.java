@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,23 @@ class NoSecretsInLogsIT {
           fail("a secret (" + secret.substring(0, 6) + "...) appears in " + log);
         }
       }
+      Matcher shaped = TOKEN_SHAPED.matcher(text);
+      if (shaped.find()) {
+        fail(
+            "something shaped like a credential appears in "
+                + log
+                + " at offset "
+                + shaped.start());
+      }
     }
   }
+
+  /**
+   * Credentials no test remembered, by their shape: a URL token after /mcp/ (43 characters of
+   * base64url, 256 bits) and a bearer token. Catches a token logged by a test that forgot to
+   * register it, or one the server made up and logged itself.
+   */
+  static final Pattern TOKEN_SHAPED =
+      Pattern.compile(
+          "/mcp/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|(?i:bearer)\\s+[A-Za-z0-9._~+/=-]{16,}");
 }
