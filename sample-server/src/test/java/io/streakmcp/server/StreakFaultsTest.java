@@ -128,10 +128,11 @@ class StreakFaultsTest {
             + threads
             + "; "
             + threadNames());
-    // Idle keep-alive connections from the storm stay pooled, give or take one replaced after a
-    // fault closed it; a leak of one per fault adds ten.
+    // Idle keep-alive connections from the storm stay pooled. How many depends on how many of the
+    // storm's calls overlapped, which varies with the machine's load (29 after 26 was seen on a
+    // busy machine); a leak of one per fault adds ten, so half that is the bound.
     assertTrue(
-        settled(StreakFaultsTest::connectionsToStreak) <= connections + 2,
+        settled(StreakFaultsTest::connectionsToStreak) <= connections + 5,
         "connections to Streak: "
             + connectionsToStreak()
             + ", after the first round: "
