@@ -210,9 +210,13 @@ class MessageParserFuzzTest {
     return Fuzz.utf8(b.toString());
   }
 
-  /** An error message is for the client: no Java class names, no parser internals. */
+  /**
+   * An error message is for the client: no Java class names, no parser internals such as Jackson's
+   * "[Source: ...; line: 1, column: 5]", which would repeat the body. Our own "at line 1, column 5"
+   * is allowed: it tells the client where to look.
+   */
   private static void clean(String message, int run) {
-    for (String leak : new String[] {"Exception", "jackson", "at line", "java."}) {
+    for (String leak : new String[] {"Exception", "jackson", "Source:", "line:", "java."}) {
       if (message.contains(leak)) {
         fail("run " + run + ": the error message shows internals: " + message);
       }
