@@ -28,13 +28,9 @@ public final class MessageParser {
     }
   }
 
-  /** Longest piece of Jackson's own reason passed on; it may quote the offending text. */
-  private static final int MAX_REASON = 160;
-
   /**
-   * Where the body went wrong and why, from Jackson's own reason ("Duplicate Object property
-   * \"id\"", "Unexpected end-of-input"), without its source description, which would repeat the
-   * body.
+   * Where the body went wrong and why, in our words. Jackson's own messages name its classes and
+   * features and quote the body, so they are matched and restated, never passed on.
    */
   static String where(JacksonException e) {
     StringBuilder out = new StringBuilder();
@@ -42,12 +38,8 @@ public final class MessageParser {
     if (at != null && at != TokenStreamLocation.NA && at.getLineNr() > 0) {
       out.append(" at line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
     }
-    String reason = e.getOriginalMessage();
-    if (reason != null && !reason.isBlank()) {
-      reason = reason.lines().findFirst().orElse("").strip();
-      if (reason.length() > MAX_REASON) {
-        reason = reason.substring(0, MAX_REASON) + "...";
-      }
+    String reason = ParseReasons.of(e.getOriginalMessage());
+    if (reason != null) {
       out.append(": ").append(reason);
     }
     return out.toString();
