@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streakmcp.runtime.server.CallRecorder;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +31,7 @@ class CallLogTest {
   @BeforeEach
   void open() throws SQLException {
     db = Database.open("jdbc:h2:file:" + dir.resolve("store").toAbsolutePath(), "sa", "");
-    gate = new GatedDataSource(db.dataSource());
+    gate = GatedDataSource.over(db.dataSource());
     MutableClock clock = new MutableClock(T0);
     ServerStore setup = new ServerStore(db.dataSource(), new ApiKeyCipher(new byte[32]), clock);
     Account account = setup.createAccount("Log", "streak-api-key-for-call-log-test");
@@ -112,73 +106,5 @@ class CallLogTest {
       }
     }
     assertEquals(100, store.calls(serverId, 200).size());
-  }
-
-  /**
-   * The real pool behind a gate: while closed, asking for a connection waits, as it would for a
-   * database that stopped answering.
-   */
-  private static final class GatedDataSource implements DataSource {
-    private final DataSource real;
-    private volatile CountDownLatch gate = new CountDownLatch(0);
-
-    GatedDataSource(DataSource real) {
-      this.real = real;
-    }
-
-    void close() {
-      gate = new CountDownLatch(1);
-    }
-
-    void open() {
-      gate.countDown();
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      try {
-        gate.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SQLException("interrupted while the store was gated", e);
-      }
-      return real.getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
-    }
   }
 }
