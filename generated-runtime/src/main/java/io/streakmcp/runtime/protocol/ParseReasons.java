@@ -30,7 +30,7 @@ final class ParseReasons {
           rule("(?i)nesting depth", m -> "nested too deeply"),
           rule("(?i)string value length", m -> "a string is too long"),
           rule("(?i)number value length|out of range|too large", m -> "a number is out of range"),
-          rule("(?i)invalid UTF-8|Invalid UTF-8", m -> "the bytes are not valid UTF-8"),
+          rule("(?i)invalid UTF-8", m -> "the bytes are not valid UTF-8"),
           rule("(?i)control character", m -> "a control character in a string must be escaped"),
           rule("(?i)Unrecognized character escape", m -> "an unknown escape in a string"),
           rule("(?i)Leading zeroes", m -> "a number has leading zeroes"),
