@@ -11,15 +11,12 @@ import io.streakmcp.runtime.streak.StreakClient;
 import io.streakmcp.runtime.streak.StreakRequest;
 import io.streakmcp.runtime.streak.StreakResponse;
 import io.streakmcp.runtime.streak.StreakUnavailableException;
-import io.streakmcp.runtime.tool.ArgumentBinding;
-import io.streakmcp.runtime.tool.ArgumentLocation;
 import io.streakmcp.runtime.tool.HttpBinding;
 import io.streakmcp.runtime.tool.ResultShape;
 import io.streakmcp.runtime.tool.ToolKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +63,12 @@ public final class ToolInvoker {
       StreakClient streak,
       String serverId,
       String accountId) {
+    // Keys are checked before anything can reach Streak, the live schema's box read included; the
+    // arguments that may still hold names are checked once those are translated.
+    List<String> badKeys = PathKeys.problems(tool, arguments, NAMED_ARGUMENTS);
+    if (!badKeys.isEmpty()) {
+      return invalidArguments(tool, badKeys);
+    }
     ObjectNode fields = null;
     if (SchemaEnricher.enriches(tool.name()) && NAMED_ARGUMENTS.stream().anyMatch(arguments::has)) {
       LiveSchemaCache.Result schema = live.get(accountId, streak);
@@ -90,7 +93,7 @@ public final class ToolInvoker {
       }
     }
     List<String> problems = tool.validator().validate(arguments);
-    problems.addAll(pathKeyProblems(tool, arguments));
+    problems.addAll(PathKeys.problems(tool, arguments, List.of()));
     if (!problems.isEmpty()) {
       return invalidArguments(tool, problems);
     }
@@ -188,31 +191,6 @@ public final class ToolInvoker {
         "`next_cursor` cannot be used: " + why + ". Nothing was sent to Streak.",
         s,
         RateLimit.NONE);
-  }
-
-  /**
-   * Path keys are encoded safely whatever they hold, but an empty key, "." or ".." can only be a
-   * mistake, and some proxies resolve dot segments even when encoded.
-   */
-  private static List<String> pathKeyProblems(ToolEntry tool, ObjectNode arguments) {
-    List<String> problems = new ArrayList<>();
-    for (ArgumentBinding a : tool.definition().binding().arguments()) {
-      JsonNode v = arguments.get(a.argument());
-      if (a.location() == ArgumentLocation.PATH
-          && v != null
-          && v.isString()
-          && (v.stringValue().isBlank()
-              || v.stringValue().equals(".")
-              || v.stringValue().equals(".."))) {
-        problems.add(
-            "`"
-                + a.argument()
-                + "` is "
-                + Json.write(v)
-                + "; valid: a key from the tool named in its description");
-      }
-    }
-    return problems;
   }
 
   private ToolOutcome success(
