@@ -42,7 +42,7 @@ final class AdminRequests {
       }
       return node;
     } catch (JacksonException e) {
-      throw new BadRequest("", "the body is not valid JSON");
+      throw new BadRequest("", "the body is not valid JSON: " + JsonSyntax.describe(e));
     }
   }
 
