@@ -44,16 +44,18 @@ final class HttpExchange {
       Map<String, String> headers,
       int maxBytes)
       throws IOException {
-    String type = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
-    if (!type.startsWith("application/json")) {
-      error(response, callback, 415, ErrorCodes.TRANSPORT, "Content-Type must be application/json");
+    if (!MediaType.isJson(headers.get("content-type"))) {
+      error(
+          response,
+          callback,
+          415,
+          ErrorCodes.TRANSPORT,
+          "Content-Type must be application/json (UTF-8)");
       return null;
     }
     String accept = headers.get("accept");
-    if (accept != null
-        && !accept.contains("application/json")
-        && !accept.contains("*/*")
-        && !accept.contains("text/event-stream")) {
+    if (!MediaType.accepts(accept, MediaType.JSON)
+        && !MediaType.accepts(accept, MediaType.EVENT_STREAM)) {
       error(
           response,
           callback,
@@ -96,9 +98,8 @@ final class HttpExchange {
       String accept) {
     boolean eventsOnly =
         accept != null
-            && accept.contains("text/event-stream")
-            && !accept.contains("application/json")
-            && !accept.contains("*/*");
+            && MediaType.accepts(accept, MediaType.EVENT_STREAM)
+            && !MediaType.accepts(accept, MediaType.JSON);
     if (body == null || !eventsOnly || status != 200) {
       json(response, callback, status, body, extraHeaders);
       return;
