@@ -505,7 +505,7 @@ def transport_cases():
             mcp_post(ok_body, headers=[["Content-Type", ct], JSON_HEADERS[1]]),
             err(415, -32000, ["Content-Type"]))
     for acc in ["text/html", "image/png", "application/jsonx", "text/event-streamx",
-                "application/xml", "text/*", "application/json;q=0"]:
+                "application/xml", "image/*", "application/json;q=0", "text/event-stream;q=0"]:
         add("transport", "Accept %s" % acc,
             mcp_post(ok_body, headers=[JSON_HEADERS[0], ["Accept", acc]]),
             err(406, -32000, ["Accept"]))
