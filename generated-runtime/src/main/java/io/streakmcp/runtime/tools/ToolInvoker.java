@@ -32,6 +32,20 @@ import tools.jackson.databind.node.ObjectNode;
  * 429 is never retried: the model (or its host) decides when to try again.
  */
 public final class ToolInvoker {
+  /**
+   * The arguments without those only the live schema knows (a stage or fields by name), which the
+   * static schema would call unknown.
+   */
+  private static ObjectNode withoutLiveOnly(ToolEntry tool, ObjectNode arguments) {
+    ObjectNode copy = arguments.deepCopy();
+    for (String name : NAMED_ARGUMENTS) {
+      if (!tool.inputSchema().path("properties").has(name)) {
+        copy.remove(name);
+      }
+    }
+    return copy;
+  }
+
   /** Box reads whose custom fields are also shown by name. */
   private static final Set<String> BOX_READS =
       Set.of("get_single_streak_box_by_id", "list_all_streak_boxes", "update_a_streak_box_by_id");
@@ -71,6 +85,12 @@ public final class ToolInvoker {
     }
     ObjectNode fields = null;
     if (SchemaEnricher.enriches(tool.name()) && NAMED_ARGUMENTS.stream().anyMatch(arguments::has)) {
+      // Translating names may read the box from Streak: arguments that are wrong whatever the
+      // names turn out to be are refused first, so nothing is sent for them.
+      List<String> early = tool.validator().validate(withoutLiveOnly(tool, arguments));
+      if (!early.isEmpty()) {
+        return invalidArguments(tool, early);
+      }
       LiveSchemaCache.Result schema = live.get(accountId, streak);
       if (schema.schema().isPresent()) {
         NameTranslator.Translation t =
