@@ -446,6 +446,11 @@ def hostile_cases(tools):
                 seen.add((p, len(t["path"])))
                 picks.append((name, p))
     for name, p in picks:
+        # A control: a plain key is served, so the journal audit sees real tool paths too.
+        args = required_args(tools[name]["schema"])
+        args[p] = "b1-Key_2"
+        add("hostile", "%s: %s = a plain key (served)" % (name, p), mcp_post(call(name, args)),
+            {"status": 200, "result": True, "streak": None})
         for value, what in HOSTILE:
             args = required_args(tools[name]["schema"])
             args[p] = value
