@@ -7,11 +7,11 @@ import io.streakmcp.runtime.servers.ServerStore;
 import io.streakmcp.runtime.servers.StoredServer;
 import io.streakmcp.runtime.servers.ToolFilter;
 import io.streakmcp.runtime.tools.ToolCatalog;
+import io.streakmcp.runtime.transport.MediaType;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -278,8 +278,8 @@ public final class AdminHandler extends Handler.Abstract {
 
   private static JsonNode body(Request request) throws Exception {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new BadRequest("", "Content-Type must be application/json");
+    if (!MediaType.isJson(type)) {
+      throw new BadRequest("", "Content-Type must be application/json (UTF-8)");
     }
     byte[] bytes;
     try (InputStream in = Content.Source.asInputStream(request)) {

@@ -1,6 +1,7 @@
 package io.streakmcp.runtime.admin;
 
 import io.streakmcp.runtime.json.Json;
+import io.streakmcp.runtime.json.StrictUtf8;
 import io.streakmcp.runtime.servers.ServerConfig;
 import io.streakmcp.runtime.servers.ServerStore;
 import java.time.Clock;
@@ -30,6 +31,10 @@ final class AdminRequests {
   record NewServer(String name, ServerConfig config, Long expiresAt) {}
 
   static JsonNode parse(byte[] body) {
+    String notUtf8 = StrictUtf8.problem(body);
+    if (notUtf8 != null) {
+      throw new BadRequest("", notUtf8);
+    }
     try {
       JsonNode node = Json.read(body);
       if (node == null || !node.isObject()) {
@@ -37,7 +42,7 @@ final class AdminRequests {
       }
       return node;
     } catch (JacksonException e) {
-      throw new BadRequest("", "the body is not valid JSON");
+      throw new BadRequest("", "the body is not valid JSON: " + JsonSyntax.describe(e));
     }
   }
 

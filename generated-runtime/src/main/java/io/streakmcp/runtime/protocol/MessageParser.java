@@ -1,6 +1,7 @@
 package io.streakmcp.runtime.protocol;
 
 import io.streakmcp.runtime.json.Json;
+import io.streakmcp.runtime.json.StrictUtf8;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MessageParser {
   private MessageParser() {}
 
-  /** Parses a body; throws -32700 (HTTP 400) when it is not JSON. */
+  /** Parses a body; throws -32700 (HTTP 400) when it is not UTF-8 JSON. */
   public static JsonNode parseJson(byte[] body) {
+    String notUtf8 = StrictUtf8.problem(body);
+    if (notUtf8 != null) {
+      throw new RpcException(ErrorCodes.PARSE_ERROR, "Parse error: " + notUtf8, null, 400);
+    }
     try {
       JsonNode node = Json.read(body);
       if (node == null || node.isMissingNode()) {

@@ -64,10 +64,44 @@ public final class ArgumentValidator {
                 + (properties.isEmpty() ? "none" : String.join(", ", properties.propertyNames())));
       }
     }
-    for (Error error : schema().validate(arguments)) {
+    // The schema library reads numbers as longs when it compares them with a minimum or maximum,
+    // and a number beyond a long's range (1e30) made it throw: such arguments are refused here by
+    // name, and only the others are handed to it.
+    ObjectNode checkable = arguments;
+    for (String name : arguments.propertyNames()) {
+      if (hasHugeNumber(arguments.get(name))) {
+        problems.add(
+            "`"
+                + name
+                + "` is "
+                + shorten(arguments.get(name).toString())
+                + ", a number beyond any range this tool takes; valid: "
+                + valid(properties.path(name)));
+        if (checkable == arguments) {
+          checkable = arguments.deepCopy();
+        }
+        checkable.remove(name);
+      }
+    }
+    for (Error error : schema().validate(checkable)) {
       problems.add(describe(error, properties));
     }
     return new ArrayList<>(problems);
+  }
+
+  /** True when a value holds a number that does not fit in a long, at any depth. */
+  private static boolean hasHugeNumber(JsonNode value) {
+    if (value.isNumber()) {
+      return !value.canConvertToLong();
+    }
+    if (value.isContainer()) {
+      for (JsonNode v : value.values()) {
+        if (hasHugeNumber(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String describe(Error error, JsonNode properties) {

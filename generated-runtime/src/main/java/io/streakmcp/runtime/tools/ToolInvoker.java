@@ -11,15 +11,12 @@ import io.streakmcp.runtime.streak.StreakClient;
 import io.streakmcp.runtime.streak.StreakRequest;
 import io.streakmcp.runtime.streak.StreakResponse;
 import io.streakmcp.runtime.streak.StreakUnavailableException;
-import io.streakmcp.runtime.tool.ArgumentBinding;
-import io.streakmcp.runtime.tool.ArgumentLocation;
 import io.streakmcp.runtime.tool.HttpBinding;
 import io.streakmcp.runtime.tool.ResultShape;
 import io.streakmcp.runtime.tool.ToolKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +32,20 @@ import tools.jackson.databind.node.ObjectNode;
  * 429 is never retried: the model (or its host) decides when to try again.
  */
 public final class ToolInvoker {
+  /**
+   * The arguments without those only the live schema knows (a stage or fields by name), which the
+   * static schema would call unknown.
+   */
+  private static ObjectNode withoutLiveOnly(ToolEntry tool, ObjectNode arguments) {
+    ObjectNode copy = arguments.deepCopy();
+    for (String name : NAMED_ARGUMENTS) {
+      if (!tool.inputSchema().path("properties").has(name)) {
+        copy.remove(name);
+      }
+    }
+    return copy;
+  }
+
   /** Box reads whose custom fields are also shown by name. */
   private static final Set<String> BOX_READS =
       Set.of("get_single_streak_box_by_id", "list_all_streak_boxes", "update_a_streak_box_by_id");
@@ -66,8 +77,20 @@ public final class ToolInvoker {
       StreakClient streak,
       String serverId,
       String accountId) {
+    // Keys are checked before anything can reach Streak, the live schema's box read included; the
+    // arguments that may still hold names are checked once those are translated.
+    List<String> badKeys = PathKeys.problems(tool, arguments, NAMED_ARGUMENTS);
+    if (!badKeys.isEmpty()) {
+      return invalidArguments(tool, badKeys);
+    }
     ObjectNode fields = null;
     if (SchemaEnricher.enriches(tool.name()) && NAMED_ARGUMENTS.stream().anyMatch(arguments::has)) {
+      // Translating names may read the box from Streak: arguments that are wrong whatever the
+      // names turn out to be are refused first, so nothing is sent for them.
+      List<String> early = tool.validator().validate(withoutLiveOnly(tool, arguments));
+      if (!early.isEmpty()) {
+        return invalidArguments(tool, early);
+      }
       LiveSchemaCache.Result schema = live.get(accountId, streak);
       if (schema.schema().isPresent()) {
         NameTranslator.Translation t =
@@ -90,7 +113,7 @@ public final class ToolInvoker {
       }
     }
     List<String> problems = tool.validator().validate(arguments);
-    problems.addAll(pathKeyProblems(tool, arguments));
+    problems.addAll(PathKeys.problems(tool, arguments, List.of()));
     if (!problems.isEmpty()) {
       return invalidArguments(tool, problems);
     }
@@ -188,31 +211,6 @@ public final class ToolInvoker {
         "`next_cursor` cannot be used: " + why + ". Nothing was sent to Streak.",
         s,
         RateLimit.NONE);
-  }
-
-  /**
-   * Path keys are encoded safely whatever they hold, but an empty key, "." or ".." can only be a
-   * mistake, and some proxies resolve dot segments even when encoded.
-   */
-  private static List<String> pathKeyProblems(ToolEntry tool, ObjectNode arguments) {
-    List<String> problems = new ArrayList<>();
-    for (ArgumentBinding a : tool.definition().binding().arguments()) {
-      JsonNode v = arguments.get(a.argument());
-      if (a.location() == ArgumentLocation.PATH
-          && v != null
-          && v.isString()
-          && (v.stringValue().isBlank()
-              || v.stringValue().equals(".")
-              || v.stringValue().equals(".."))) {
-        problems.add(
-            "`"
-                + a.argument()
-                + "` is "
-                + Json.write(v)
-                + "; valid: a key from the tool named in its description");
-      }
-    }
-    return problems;
   }
 
   private ToolOutcome success(

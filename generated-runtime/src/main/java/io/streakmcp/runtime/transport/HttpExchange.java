@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
@@ -34,6 +35,33 @@ final class HttpExchange {
   }
 
   /**
+   * Headers whose value decides how a request is read or whom it is for: sent twice with different
+   * values, which one was meant cannot be known (and a filter in front may have checked the other
+   * one), so such a request is refused instead of served by the first.
+   */
+  private static final List<String> SINGLE =
+      List.of(
+          "Content-Type",
+          "Mcp-Session-Id",
+          "MCP-Protocol-Version",
+          "Mcp-Method",
+          "Mcp-Name",
+          "Origin",
+          "Authorization",
+          "Last-Event-ID");
+
+  /** The first such header sent more than once with different values, or null. */
+  static String conflicting(Request request) {
+    for (String name : SINGLE) {
+      List<String> values = request.getHeaders().getValuesList(name);
+      if (values.size() > 1 && values.stream().distinct().count() > 1) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /**
    * The JSON body of a POST, or null after an error answer: wrong Content-Type (415), an Accept
    * that allows neither JSON nor events (406), too large (413), not JSON (400, -32700).
    */
@@ -44,16 +72,18 @@ final class HttpExchange {
       Map<String, String> headers,
       int maxBytes)
       throws IOException {
-    String type = headers.getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
-    if (!type.startsWith("application/json")) {
-      error(response, callback, 415, ErrorCodes.TRANSPORT, "Content-Type must be application/json");
+    if (!MediaType.isJson(headers.get("content-type"))) {
+      error(
+          response,
+          callback,
+          415,
+          ErrorCodes.TRANSPORT,
+          "Content-Type must be application/json (UTF-8)");
       return null;
     }
     String accept = headers.get("accept");
-    if (accept != null
-        && !accept.contains("application/json")
-        && !accept.contains("*/*")
-        && !accept.contains("text/event-stream")) {
+    if (!MediaType.accepts(accept, MediaType.JSON)
+        && !MediaType.accepts(accept, MediaType.EVENT_STREAM)) {
       error(
           response,
           callback,
@@ -96,9 +126,8 @@ final class HttpExchange {
       String accept) {
     boolean eventsOnly =
         accept != null
-            && accept.contains("text/event-stream")
-            && !accept.contains("application/json")
-            && !accept.contains("*/*");
+            && MediaType.accepts(accept, MediaType.EVENT_STREAM)
+            && !MediaType.accepts(accept, MediaType.JSON);
     if (body == null || !eventsOnly || status != 200) {
       json(response, callback, status, body, extraHeaders);
       return;

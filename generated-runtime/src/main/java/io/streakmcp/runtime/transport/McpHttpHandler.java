@@ -79,6 +79,18 @@ public final class McpHttpHandler extends Handler.Abstract {
   private void route(
       Request request, Response response, Callback callback, String token, String sub)
       throws Exception {
+    String repeated = HttpExchange.conflicting(request);
+    if (repeated != null) {
+      HttpExchange.error(
+          response,
+          callback,
+          400,
+          ErrorCodes.TRANSPORT,
+          "Bad request: the "
+              + repeated
+              + " header was sent more than once with different values; send it once");
+      return;
+    }
     Map<String, String> headers = HttpExchange.headers(request);
     Optional<String> refused = origins.check(headers.get("origin"), headers.get("host"));
     if (refused.isPresent()) {

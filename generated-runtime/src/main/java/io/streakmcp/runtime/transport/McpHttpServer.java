@@ -10,7 +10,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -63,11 +62,9 @@ public final class McpHttpServer implements AutoCloseable {
     graceful.setHandler(extra == null ? mcp : new Handler.Sequence(mcp, extra));
     jetty.setHandler(graceful);
     jetty.setStopTimeout(5_000);
-    // Jetty's own error pages (for anything our handlers do not answer) show no message or stack.
-    ErrorHandler errors = new ErrorHandler();
-    errors.setShowStacks(false);
-    errors.setShowMessageInTitle(false);
-    jetty.setErrorHandler(errors);
+    // Jetty's own error answers (for anything our handlers do not answer) are JSON that never
+    // echoes the request URL, which for an MCP URL holds the token.
+    jetty.setErrorHandler(new JsonErrorHandler());
   }
 
   public McpHttpServer start() throws Exception {

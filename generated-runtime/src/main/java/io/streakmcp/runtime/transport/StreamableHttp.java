@@ -193,9 +193,10 @@ final class StreamableHttp {
       McpServerContext server,
       Map<String, String> headers) {
     String version = headers.get("mcp-protocol-version");
-    String accept = headers.getOrDefault("accept", "");
+    String accept = headers.get("accept");
     if ((version != null && ProtocolVersions.MODERN.contains(version.strip()))
-        || !accept.contains("text/event-stream")) {
+        || accept == null
+        || !MediaType.accepts(accept, MediaType.EVENT_STREAM)) {
       HttpExchange.methodNotAllowed(response, callback, "POST");
       return;
     }
