@@ -1,6 +1,7 @@
 package io.streakmcp.runtime.admin;
 
 import io.streakmcp.runtime.json.Json;
+import io.streakmcp.runtime.json.JsonSyntax;
 import io.streakmcp.runtime.json.StrictUtf8;
 import io.streakmcp.runtime.servers.ServerConfig;
 import io.streakmcp.runtime.servers.ServerStore;

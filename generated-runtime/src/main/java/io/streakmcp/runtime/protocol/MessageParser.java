@@ -1,9 +1,9 @@
 package io.streakmcp.runtime.protocol;
 
 import io.streakmcp.runtime.json.Json;
+import io.streakmcp.runtime.json.JsonSyntax;
 import io.streakmcp.runtime.json.StrictUtf8;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,25 +29,11 @@ public final class MessageParser {
       return node;
     } catch (JacksonException e) {
       throw new RpcException(
-          ErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON" + where(e), null, 400);
+          ErrorCodes.PARSE_ERROR,
+          "Parse error: the body is not valid JSON: " + JsonSyntax.describe(e),
+          null,
+          400);
     }
-  }
-
-  /**
-   * Where the body went wrong and why, in our words. Jackson's own messages name its classes and
-   * features and quote the body, so they are matched and restated, never passed on.
-   */
-  static String where(JacksonException e) {
-    StringBuilder out = new StringBuilder();
-    TokenStreamLocation at = e.getLocation();
-    if (at != null && at != TokenStreamLocation.NA && at.getLineNr() > 0) {
-      out.append(" at line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
-    }
-    String reason = ParseReasons.of(e.getOriginalMessage());
-    if (reason != null) {
-      out.append(": ").append(reason);
-    }
-    return out.toString();
   }
 
   /** Checks one JSON value is a JSON-RPC 2.0 message; throws -32600 (HTTP 400) if not. */

@@ -31,10 +31,10 @@ class MessageParserTest {
       {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2}",
         "line 1, column 29",
-        "the key \"id\" appears twice"
+        "a field given twice (\"id\")"
       },
-      {"{\"jsonrpc\":\"2.0\",\n \"id\":1,,}", "line 2, column ", "unexpected character ','"},
-      {"[1, 2", "line 1, column 6", "ends before the JSON value is complete"},
+      {"{\"jsonrpc\":\"2.0\",\n \"id\":1,,}", "line 2, column ", "an unexpected character ','"},
+      {"[1, 2", "line 1, column 6", "it ends before the JSON is complete"},
     };
     for (String[] c : cases) {
       RpcException e =

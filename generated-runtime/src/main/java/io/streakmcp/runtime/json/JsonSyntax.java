@@ -1,21 +1,28 @@
-package io.streakmcp.runtime.admin;
+package io.streakmcp.runtime.json;
 
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * What is wrong with an admin request body that is not JSON, and where (line and column), in words
- * an operator can act on. Jackson's own message is not passed on: it quotes the offending token,
- * which in a body carrying an {@code api_key} may be the key itself.
+ * What is wrong with a body that is not JSON, and where (line and column), in words a client or an
+ * operator can act on. Used for MCP messages and admin requests alike. Jackson's own message is
+ * never passed on: it names Jackson's classes and features, and it quotes the offending token,
+ * which in a body carrying an {@code api_key} may be the key itself. Only a single character or a
+ * duplicated field's name (shortened) is repeated back.
  */
-final class JsonSyntax {
+public final class JsonSyntax {
+  /** The longest field name repeated back. */
+  private static final int MAX_NAME = 64;
+
   private JsonSyntax() {}
 
-  static String describe(JacksonException e) {
+  /** "reason at line L, column C", or just the reason when Jackson gave no position. */
+  public static String describe(JacksonException e) {
     String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     TokenStreamLocation at = e.getLocation();
     String where =
-        at == null || at.getLineNr() < 1
+        at == null || at == TokenStreamLocation.NA || at.getLineNr() < 1
             ? ""
             : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     return reason(original) + where;
@@ -45,10 +52,20 @@ final class JsonSyntax {
       return "a backslash escape JSON does not have (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
     }
     if (m.startsWith("Duplicate")) {
-      return "a field given twice";
+      return "a field given twice" + quotedName(m);
     }
     if (m.startsWith("Trailing token")) {
       return "more content after the JSON value";
+    }
+    String lower = m.toLowerCase(Locale.ROOT);
+    if (lower.contains("nesting depth")) {
+      return "nested deeper than " + Json.MAX_DEPTH + " levels";
+    }
+    if (lower.contains("string value length")) {
+      return "a string longer than allowed";
+    }
+    if (lower.contains("number value length") || lower.contains("beyond the range")) {
+      return "a number beyond the range any number type can hold";
     }
     return "malformed JSON";
   }
@@ -61,5 +78,18 @@ final class JsonSyntax {
       return c >= 0x20 && c < 0x7f ? " '" + c + "'" : " (code " + (int) c + ")";
     }
     return "";
+  }
+
+  /** The field name of Jackson's 'Duplicate Object property "name"'. */
+  private static String quotedName(String m) {
+    int open = m.indexOf('"');
+    int close = m.lastIndexOf('"');
+    if (open < 0 || close <= open) {
+      return "";
+    }
+    String name = m.substring(open + 1, close);
+    return " (\""
+        + (name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "...")
+        + "\")";
   }
 }
