@@ -2,6 +2,10 @@ package io.streakmcp.server;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The heap's live set and the live thread count of this JVM, each read once things settle. */
 final class JvmGauges {
@@ -35,5 +39,28 @@ final class JvmGauges {
       lowest = Math.min(lowest, bean.getThreadCount());
     }
     return lowest;
+  }
+
+  /** Live threads by name with the numbers taken out ("mcp-http-#"), to say which pool grew. */
+  static Map<String, Long> threadsByName() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .collect(
+            Collectors.groupingBy(
+                t -> t.getName().replaceAll("\\d+", "#"), TreeMap::new, Collectors.counting()));
+  }
+
+  /** The names whose count changed, as "name=before->after". */
+  static String changed(Map<String, Long> before, Map<String, Long> after) {
+    TreeSet<String> names = new TreeSet<>(before.keySet());
+    names.addAll(after.keySet());
+    Map<String, String> out = new TreeMap<>();
+    for (String name : names) {
+      long was = before.getOrDefault(name, 0L);
+      long now = after.getOrDefault(name, 0L);
+      if (was != now) {
+        out.put(name, was + "->" + now);
+      }
+    }
+    return out.toString();
   }
 }

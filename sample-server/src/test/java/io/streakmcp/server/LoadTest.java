@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,11 +48,13 @@ class LoadTest {
   static final long HEAP_GROWTH_BOUND = 16L * 1024 * 1024;
 
   /**
-   * How many more live threads the end may have than after the warm-up. Every pool is at its
-   * working size after the warm-up (Jetty's is bounded at 64, the callers' and the client's are
-   * fixed); the slack is for a pool's spare thread. A thread leaked per session is 64 more.
+   * How many more live threads the end may have than after the warm-up. The load's own pools are
+   * fixed, and the server's are bounded (Jetty's request pool at 64) and mostly at their working
+   * size after the warm-up; the slack is for a bounded pool still growing toward its size, and for
+   * the other test classes' pools that share this JVM in the build (there the count rose by 6 once,
+   * with 219 -> 219 alone). A thread leaked per session is 64 more, one per call thousands.
    */
-  static final int THREAD_GROWTH_BOUND = 8;
+  static final int THREAD_GROWTH_BOUND = 16;
 
   @TempDir Path dir;
 
@@ -71,15 +74,18 @@ class LoadTest {
         // Taken after the reading, so the histogram's own few hundred KiB count against the end.
         HeapHistogram classesBefore = HeapHistogram.take();
         int threadsBefore = JvmGauges.threads();
+        Map<String, Long> threadNamesBefore = JvmGauges.threadsByName();
 
         driver.run(CALLS, measured);
         flushCallLog(live);
         long heapAfter = JvmGauges.heapAfterGc();
         int threadsAfter = JvmGauges.threads();
+        String threadsChanged = JvmGauges.changed(threadNamesBefore, JvmGauges.threadsByName());
 
         String summary =
             summary(fleet, measured, heapBefore, heapAfter, threadsBefore, threadsAfter, live);
         System.out.println(summary);
+        System.out.println("LOAD threads changed by name: " + threadsChanged);
         Files.writeString(
             Path.of(System.getProperty("load.summary.file", "target/load-summary.txt")),
             summary + "\n");
@@ -101,7 +107,12 @@ class LoadTest {
         }
         assertTrue(
             threadsAfter <= threadsBefore + THREAD_GROWTH_BOUND,
-            "threads grew from " + threadsBefore + " to " + threadsAfter);
+            "threads grew from "
+                + threadsBefore
+                + " to "
+                + threadsAfter
+                + "; by name: "
+                + threadsChanged);
       }
     }
   }
