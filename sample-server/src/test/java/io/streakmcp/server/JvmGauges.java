@@ -5,6 +5,7 @@ import java.lang.management.MemoryMXBean;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /** The heap's live set and the live thread count of this JVM, each read once things settle. */
@@ -33,10 +34,17 @@ final class JvmGauges {
    */
   static int threads() throws InterruptedException {
     var bean = ManagementFactory.getThreadMXBean();
-    int lowest = bean.getThreadCount();
+    return settled(bean::getThreadCount);
+  }
+
+  /**
+   * The lowest value of a count over three seconds: pools shrink and sockets close a little late.
+   */
+  static int settled(IntSupplier count) throws InterruptedException {
+    int lowest = count.getAsInt();
     for (int i = 0; i < 30; i++) {
       Thread.sleep(100);
-      lowest = Math.min(lowest, bean.getThreadCount());
+      lowest = Math.min(lowest, count.getAsInt());
     }
     return lowest;
   }

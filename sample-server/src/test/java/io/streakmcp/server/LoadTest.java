@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,25 +121,11 @@ class LoadTest {
         phase + ": protocol errors, the first of them:\n" + String.join("\n", tally.samples()));
   }
 
-  /**
-   * Waits for the call log's writer. {@code CallLog.flush()} itself waits without end, so the wait
-   * is bounded here, generously, to fail rather than hang a build if the writer were stuck.
-   */
+  /** Waits, boundedly, for the call log's writer; fails rather than hang a build if it is stuck. */
   private static void flushCallLog(LiveDeployment live) throws Exception {
-    CompletableFuture<Void> flushed =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                live.deployment.calls().flush();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    try {
-      flushed.get(120, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("the call log was not written within 120 s", e);
-    }
+    assertTrue(
+        live.deployment.calls().flush(Duration.ofSeconds(120)),
+        "the call log was not written within 120 s");
   }
 
   /**

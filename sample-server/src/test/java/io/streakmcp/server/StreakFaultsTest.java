@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,9 +107,9 @@ class StreakFaultsTest {
     // A first round warms every pool (threads, connections, caches) to its working size.
     List<String> problems = round();
     assertTrue(problems.isEmpty(), String.join("\n", problems));
-    long threads = settled(StreakFaultsTest::threadCount);
-    long connections = settled(StreakFaultsTest::connectionsToStreak);
-    long heap = heapAfterGc();
+    long threads = JvmGauges.settled(StreakFaultsTest::threadCount);
+    long connections = JvmGauges.settled(StreakFaultsTest::connectionsToStreak);
+    long heap = JvmGauges.heapAfterGc();
     assertTrue(
         threads > 0 && connections > 0,
         "the counts see the server: " + threads + ", " + connections);
@@ -121,23 +119,24 @@ class StreakFaultsTest {
     assertTrue(problems.isEmpty(), String.join("\n", problems));
     // The HTTP pool keeps a spare thread or two either way; a leak of one per fault adds ten.
     assertTrue(
-        settled(StreakFaultsTest::threadCount) <= threads + 2,
+        JvmGauges.settled(StreakFaultsTest::threadCount) <= threads + 2,
         "threads after the second round: "
             + threadCount()
             + ", after the first: "
             + threads
             + "; "
-            + threadNames());
+            + JvmGauges.threadsByName());
     // Idle keep-alive connections from the storm stay pooled: as many as the storm's calls that
     // overlapped, which varies with the machine's load (23 after one round, 32 after the next, was
     // seen) but never exceeds its callers. A leak of one per fault adds ten a round on top.
     assertTrue(
-        settled(StreakFaultsTest::connectionsToStreak) <= Math.max(connections, STORM_CALLERS) + 2,
+        JvmGauges.settled(StreakFaultsTest::connectionsToStreak)
+            <= Math.max(connections, STORM_CALLERS) + 2,
         "connections to Streak: "
             + connectionsToStreak()
             + ", after the first round: "
             + connections);
-    long heapNow = heapAfterGc();
+    long heapNow = JvmGauges.heapAfterGc();
     assertTrue(
         heapNow <= heap + 8 * 1024 * 1024,
         "heap after GC grew from " + heap / 1024 + " KiB to " + heapNow / 1024 + " KiB");
@@ -240,15 +239,6 @@ class StreakFaultsTest {
             .count();
   }
 
-  private static java.util.Map<String, Long> threadNames() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .collect(
-            java.util.stream.Collectors.groupingBy(
-                t -> t.getName().replaceAll("\\d+", "#"),
-                java.util.TreeMap::new,
-                java.util.stream.Collectors.counting()));
-  }
-
   /** Open TCP connections from this JVM to the Streak stand-in's port (client side). */
   private static int connectionsToStreak() {
     String port = String.format("%04X", streak.port());
@@ -267,23 +257,5 @@ class StreakFaultsTest {
       }
     }
     return open;
-  }
-
-  /** The lowest value seen over a few seconds: pools shrink and sockets close a little later. */
-  private static long settled(IntSupplier count) throws InterruptedException {
-    long lowest = count.getAsInt();
-    for (int i = 0; i < 30; i++) {
-      Thread.sleep(100);
-      lowest = Math.min(lowest, count.getAsInt());
-    }
-    return lowest;
-  }
-
-  private static long heapAfterGc() throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(50);
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }
