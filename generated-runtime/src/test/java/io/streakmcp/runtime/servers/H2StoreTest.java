@@ -1,6 +1,7 @@
 package io.streakmcp.runtime.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -43,6 +44,30 @@ class H2StoreTest extends StoreTest {
       String accountId = firstAccountId(again);
       assertEquals("Mem", s.account(accountId).orElseThrow().name());
       assertEquals(1, s.servers(accountId).size());
+    }
+  }
+
+  @Test
+  void everyH2FileUrlIsOpenedWithoutAWriteDelay() throws SQLException {
+    assertEquals("jdbc:h2:file:/x/s;WRITE_DELAY=0", Database.durable("jdbc:h2:file:/x/s"));
+    assertEquals(
+        "jdbc:h2:./s;MODE=PostgreSQL;WRITE_DELAY=0",
+        Database.durable("jdbc:h2:./s;MODE=PostgreSQL"));
+    // An operator's own delay is theirs to choose; in-memory and remote stores are left alone.
+    assertEquals("jdbc:h2:/x/s;write_delay=100", Database.durable("jdbc:h2:/x/s;write_delay=100"));
+    assertEquals("jdbc:h2:mem:x", Database.durable("jdbc:h2:mem:x"));
+    assertEquals("jdbc:h2:tcp://db/x", Database.durable("jdbc:h2:tcp://db/x"));
+    assertEquals("jdbc:postgresql://db/x", Database.durable("jdbc:postgresql://db/x"));
+    // The test store's URL sets no delay; the database as opened has none.
+    try (Database d = openDatabase();
+        var c = d.dataSource().getConnection();
+        var r =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      assertTrue(r.next(), "H2 reports its write delay");
+      assertEquals("0", r.getString(1));
     }
   }
 
