@@ -2,6 +2,7 @@ package io.streakmcp.runtime.servers;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -66,8 +67,12 @@ public final class Database implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(config);
     try {
       if (!SchemaCheck.isCurrent(pool)) {
+        InterruptedMigration.clear(pool);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
       }
+    } catch (SQLException e) {
+      pool.close();
+      throw new IllegalStateException("the store could not be read: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       pool.close();
       throw e;

@@ -1,10 +1,15 @@
 package io.streakmcp.runtime.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -68,6 +73,53 @@ class H2StoreTest extends StoreTest {
                         + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
       assertTrue(r.next(), "H2 reports its write delay");
       assertEquals("0", r.getString(1));
+    }
+  }
+
+  /**
+   * What a kill -9 in the middle of the first migration leaves on H2, where each CREATE commits at
+   * once: Flyway's history with no migration in it (or no history yet), and some of V1's tables.
+   */
+  @Test
+  void aFirstMigrationCutShortIsMadeAgain() throws SQLException {
+    for (boolean withHistory : new boolean[] {true, false}) {
+      String url = "jdbc:h2:file:" + dir.resolve("cut-" + withHistory).toAbsolutePath();
+      Database.open(url, "sa", "").close();
+      try (Connection c = DriverManager.getConnection(url, "sa", "");
+          Statement s = c.createStatement()) {
+        s.execute(
+            withHistory
+                ? "DELETE FROM \"flyway_schema_history\""
+                : "DROP TABLE \"flyway_schema_history\"");
+        s.execute("DROP TABLE call_log");
+        s.execute("DROP TABLE mcp_server");
+      }
+      try (Database again = Database.open(url, "sa", "")) {
+        ServerStore s = new ServerStore(again.dataSource(), cipher, clock);
+        Account a = s.createAccount("After", API_KEY);
+        ServerStore.Created created = s.createServer(a.id(), "s", config(), null);
+        assertEquals(API_KEY, s.findByToken(created.token()).orElseThrow().apiKey());
+      }
+    }
+  }
+
+  /** A store with data in it is never cleared, whatever its history says. */
+  @Test
+  void aStoreWithDataButNoHistoryIsLeftAlone() throws SQLException {
+    String url = "jdbc:h2:file:" + dir.resolve("kept").toAbsolutePath();
+    try (Database d = Database.open(url, "sa", "")) {
+      new ServerStore(d.dataSource(), cipher, clock).createAccount("Kept", API_KEY);
+    }
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE \"flyway_schema_history\"");
+    }
+    assertThrows(RuntimeException.class, () -> Database.open(url, "sa", "").close());
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM integrated_account")) {
+      r.next();
+      assertEquals(1, r.getInt(1));
     }
   }
 
