@@ -47,6 +47,7 @@ final class CrashLoad {
   private final List<String> accounts;
   private final Map<String, Sent> sent = new ConcurrentHashMap<>();
   private final List<Promised> promised = new CopyOnWriteArrayList<>();
+  private final List<String> tokens = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final AtomicInteger callsAnswered = new AtomicInteger();
   private volatile String baseUrl;
@@ -69,6 +70,11 @@ final class CrashLoad {
   /** Answers no live server should give (a create refused, a call failing with 500). */
   List<String> problems() {
     return problems;
+  }
+
+  /** Every URL token answered, forgotten servers' too: none may ever appear in a log. */
+  List<String> tokens() {
+    return tokens;
   }
 
   int callsAnswered() {
@@ -151,6 +157,7 @@ final class CrashLoad {
       }
       JsonNode answer = JsonMapper.shared().readTree(r.body());
       String url = Secrets.remember(answer.path("url").asString());
+      tokens.add(url.substring(url.lastIndexOf('/') + 1));
       promised.add(
           new Promised(answer.path("id").asString(), account, name, url, answer, expiresAt));
     }

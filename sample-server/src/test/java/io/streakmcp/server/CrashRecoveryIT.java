@@ -211,8 +211,9 @@ class CrashRecoveryIT {
     ServeJar jar = ServeJar.serve(dir, port, env, store.args(), log).awaitHealthy(START_LIMIT);
     List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Round> rounds = new ArrayList<>();
+    Map<String, String> apiKeys = new LinkedHashMap<>();
+    CrashLoad load = null;
     try {
-      Map<String, String> apiKeys = new LinkedHashMap<>();
       for (String name : List.of("Acme", "Globex")) {
         String key = Secrets.remember("strk_crash_" + randomText());
         JsonNode account =
@@ -223,7 +224,7 @@ class CrashRecoveryIT {
                 "{\"name\":\"" + name + "\",\"api_key\":\"" + key + "\"}");
         apiKeys.put(account.path("id").asString(), key);
       }
-      CrashLoad load = new CrashLoad(admin, new ArrayList<>(apiKeys.keySet()));
+      load = new CrashLoad(admin, new ArrayList<>(apiKeys.keySet()));
       Map<String, Integer> toolsByConfig = new ConcurrentHashMap<>();
       for (int kill = 1; kill <= ROUNDS; kill++) {
         int promisedBefore = load.promised().size();
@@ -306,6 +307,18 @@ class CrashRecoveryIT {
       }
     } finally {
       jar.stop();
+    }
+    // Whatever a kill interrupted, the server's own log holds no key and no token.
+    List<String> secrets = new ArrayList<>(List.of(admin, masterKeyText));
+    secrets.addAll(apiKeys.values());
+    if (load != null) {
+      secrets.addAll(load.tokens());
+    }
+    String output = Files.readString(log);
+    for (String secret : secrets) {
+      if (output.contains(secret)) {
+        problems.add("a secret (" + secret.substring(0, 6) + "...) appears in " + log);
+      }
     }
     System.out.printf(
         "CrashRecoveryIT %s seed=%d: %d kills, %d answered 201, %d lost, %d half-written,"
