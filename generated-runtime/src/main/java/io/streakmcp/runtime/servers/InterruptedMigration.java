@@ -15,6 +15,9 @@ import javax.sql.DataSource;
  * starts again on that store. PostgreSQL runs the migration in one transaction, so a kill leaves
  * nothing to clear there, and it is left alone.
  *
+ * <p>A store an earlier build already failed to start on also holds V1 recorded as failed; that
+ * record goes too, as Flyway's repair would remove it.
+ *
  * <p>Only when no migration has ever completed (so the server never served, and nothing can have
  * been stored through it), only this schema's own tables, and only while they are empty, are they
  * dropped for Flyway to make again. Anything else is left for Flyway to judge.
@@ -46,6 +49,14 @@ final class InterruptedMigration {
           s.execute("DROP TABLE " + table);
         }
         dropped++;
+      }
+      // A start of an earlier build on such a store recorded V1 as failed, and Flyway refuses a
+      // history with a failed migration ("remove any half-completed changes then run repair"):
+      // the changes are gone now, and this is the repair.
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE NOT \"success\"");
+      } catch (SQLException e) {
+        // no history table: nothing recorded
       }
       return dropped;
     }

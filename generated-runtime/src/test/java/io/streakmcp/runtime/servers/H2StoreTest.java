@@ -78,21 +78,26 @@ class H2StoreTest extends StoreTest {
 
   /**
    * What a kill -9 in the middle of the first migration leaves on H2, where each CREATE commits at
-   * once: Flyway's history with no migration in it (or no history yet), and some of V1's tables.
+   * once: Flyway's history with no migration in it (or no history yet), and some of V1's tables (a
+   * real kill left integrated_account and mcp_server). A start of an earlier build then added V1 to
+   * the history as failed.
    */
   @Test
   void aFirstMigrationCutShortIsMadeAgain() throws SQLException {
-    for (boolean withHistory : new boolean[] {true, false}) {
-      String url = "jdbc:h2:file:" + dir.resolve("cut-" + withHistory).toAbsolutePath();
+    for (String history :
+        List.of(
+            "DELETE FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'",
+            "DROP TABLE \"flyway_schema_history\"",
+            "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '1'")) {
+      String url = "jdbc:h2:file:" + dir.resolve("cut-" + history.hashCode()).toAbsolutePath();
       Database.open(url, "sa", "").close();
       try (Connection c = DriverManager.getConnection(url, "sa", "");
           Statement s = c.createStatement()) {
-        s.execute(
-            withHistory
-                ? "DELETE FROM \"flyway_schema_history\""
-                : "DROP TABLE \"flyway_schema_history\"");
+        if (history.startsWith("UPDATE")) {
+          s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+        }
+        s.execute(history);
         s.execute("DROP TABLE call_log");
-        s.execute("DROP TABLE mcp_server");
       }
       try (Database again = Database.open(url, "sa", "")) {
         ServerStore s = new ServerStore(again.dataSource(), cipher, clock);
