@@ -113,7 +113,7 @@ class CrashRecoveryIT {
     Map<String, String> env =
         Map.of("STREAK_MCP_ADMIN_TOKEN", admin, "STREAK_BASE_URL", streak.baseUrl() + "/api");
     List<String> problems = new ArrayList<>();
-    int attempts = Integer.getInteger("crash.firstStarts", 6);
+    int attempts = Integer.getInteger("crash.firstStarts", 4);
     for (int attempt = 1; attempt <= attempts; attempt++) {
       Path work = Files.createDirectories(dir.resolve("start-" + attempt));
       Path trace = work.resolve("streak-mcp-data").resolve("streak-mcp.trace.db");
