@@ -109,6 +109,13 @@ public final class Deployment implements AutoCloseable {
       throws Exception {
     ServerStore store =
         new ServerStore(database.dataSource(), new ApiKeyCipher(s.masterKey()), clock);
+    // Before anything listens: a server up under the wrong key would answer every call of every
+    // MCP server with an internal error, and an operator would see it only then.
+    try {
+      store.checkMasterKey();
+    } catch (IllegalStateException e) {
+      throw new WrongMasterKey();
+    }
     CallLog calls = new CallLog(store, clock);
     StoreServerResolver resolver =
         new StoreServerResolver(
@@ -138,6 +145,18 @@ public final class Deployment implements AutoCloseable {
             .start();
     url.bound(http.port());
     return new Deployment(database, calls, new ExpiryCleaner(store, 60), http, store);
+  }
+
+  /** The master key given cannot decrypt the API keys already in the store. */
+  public static final class WrongMasterKey extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WrongMasterKey() {
+      super(
+          "the master key cannot decrypt the Streak API keys already in the store: it is not the"
+              + " key the store was made with (or the stored data is damaged). Start with the"
+              + " store's own key, from STREAK_MCP_MASTER_KEY or --master-key-file.");
+    }
   }
 
   /** The task's result, or what it threw, as if it had run on this thread. */

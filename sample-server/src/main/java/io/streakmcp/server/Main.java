@@ -183,7 +183,14 @@ public final class Main {
             o.get("public-base-url", "STREAK_MCP_PUBLIC_BASE_URL", null),
             schemaTtl(o),
             streakTimeout(o));
-    Deployment deployment = Deployment.start(settings, Clock.systemUTC());
+    Deployment deployment;
+    try {
+      deployment = Deployment.start(settings, Clock.systemUTC());
+    } catch (Deployment.WrongMasterKey e) {
+      // A setting that does not fit the store, like a usage error: exit 2, with no stack trace.
+      System.err.println("streak-mcp-server: " + e.getMessage());
+      return 2;
+    }
     out.println(
         "Streak MCP server listening on http://"
             + host

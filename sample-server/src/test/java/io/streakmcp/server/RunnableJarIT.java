@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,22 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The packaged jar runs on its own: no classpath but itself. */
 class RunnableJarIT {
-  private static final Path JAR = Path.of("target", "streak-mcp-server.jar").toAbsolutePath();
+  private static final Path JAR = ServeJar.JAR;
   private static final String ADMIN = "jar-test-admin-token-0123456789";
+  private static final java.time.Duration START_LIMIT = java.time.Duration.ofSeconds(60);
 
   private static Process start(String... args) throws Exception {
     return start(null, args);
   }
 
   private static Process start(Path workDir, String... args) throws Exception {
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder b =
+        new ProcessBuilder(ServeJar.command(List.of(args)))
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
     b.environment().put("STREAK_API_KEY", "jar-test-key");
     b.environment().put("STREAK_MCP_ADMIN_TOKEN", ADMIN);
     if (workDir != null) {
@@ -80,15 +77,6 @@ class RunnableJarIT {
     }
   }
 
-  /** Starts {@code serve} on any port in {@code dir} and returns its base URL once it listens. */
-  private static String serve(Process p) throws Exception {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = out.readLine();
-    assertTrue(line != null && line.contains("listening on "), String.valueOf(line));
-    return line.replaceAll(".*listening on (http://[^ ]+).*", "$1");
-  }
-
   private static McpHttp.Answer admin(String url, String body) throws Exception {
     var r =
         McpHttp.CLIENT.send(
@@ -101,18 +89,17 @@ class RunnableJarIT {
     return new McpHttp.Answer(r.statusCode(), r.headers().map(), r.body());
   }
 
-  private static void stop(Process p) throws Exception {
-    p.destroy(); // SIGTERM: the shutdown hook closes the server and the store
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-  }
-
   @Test
   void anMcpUrlStillWorksAfterARestartOnTheSameDatabase(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
-    Process first = start(dir, "serve", "--port", "0");
+    int port = ServeJar.freePort();
+    Map<String, String> env = Map.of("STREAK_MCP_ADMIN_TOKEN", ADMIN);
+    Path log = Path.of("target", "runnable-jar-restart.log").toAbsolutePath();
+    Files.deleteIfExists(log);
+    ServeJar first = ServeJar.serve(dir, port, env, List.of(), log).awaitHealthy(START_LIMIT);
     String mcpUrl;
     try {
-      String base = serve(first);
+      String base = first.baseUrl();
       String account =
           admin(base + "/integrated-account", "{\"name\":\"Acme\",\"api_key\":\"k-jar-test\"}")
               .json()
@@ -125,17 +112,16 @@ class RunnableJarIT {
               .asString();
       assertEquals(200, McpHttp.post(java.net.URI.create(mcpUrl), INITIALIZE).status());
     } finally {
-      stop(first);
+      first.stop(); // SIGTERM: the shutdown hook closes the server and the store
     }
-    Process second = start(dir, "serve", "--port", mcpUrl.replaceAll(".*:(\\d+)/mcp/.*", "$1"));
+    ServeJar second = ServeJar.serve(dir, port, env, List.of(), log).awaitHealthy(START_LIMIT);
     try {
-      serve(second);
       McpHttp.Answer again = McpHttp.post(java.net.URI.create(mcpUrl), INITIALIZE);
       assertEquals(200, again.status(), again.body());
       assertEquals(
           "streak-mcp", again.json().path("result").path("serverInfo").path("name").asString());
     } finally {
-      stop(second);
+      second.stop();
     }
   }
 

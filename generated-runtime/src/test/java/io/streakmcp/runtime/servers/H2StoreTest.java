@@ -1,9 +1,15 @@
 package io.streakmcp.runtime.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,6 +49,82 @@ class H2StoreTest extends StoreTest {
       String accountId = firstAccountId(again);
       assertEquals("Mem", s.account(accountId).orElseThrow().name());
       assertEquals(1, s.servers(accountId).size());
+    }
+  }
+
+  @Test
+  void everyH2FileUrlIsOpenedWithoutAWriteDelay() throws SQLException {
+    assertEquals("jdbc:h2:file:/x/s;WRITE_DELAY=0", Database.durable("jdbc:h2:file:/x/s"));
+    assertEquals(
+        "jdbc:h2:./s;MODE=PostgreSQL;WRITE_DELAY=0",
+        Database.durable("jdbc:h2:./s;MODE=PostgreSQL"));
+    // An operator's own delay is theirs to choose; in-memory and remote stores are left alone.
+    assertEquals("jdbc:h2:/x/s;write_delay=100", Database.durable("jdbc:h2:/x/s;write_delay=100"));
+    assertEquals("jdbc:h2:mem:x", Database.durable("jdbc:h2:mem:x"));
+    assertEquals("jdbc:h2:tcp://db/x", Database.durable("jdbc:h2:tcp://db/x"));
+    assertEquals("jdbc:postgresql://db/x", Database.durable("jdbc:postgresql://db/x"));
+    // The test store's URL sets no delay; the database as opened has none.
+    try (Database d = openDatabase();
+        var c = d.dataSource().getConnection();
+        var r =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      assertTrue(r.next(), "H2 reports its write delay");
+      assertEquals("0", r.getString(1));
+    }
+  }
+
+  /**
+   * What a kill -9 in the middle of the first migration leaves on H2, where each CREATE commits at
+   * once: Flyway's history with no migration in it (or no history yet), and some of V1's tables (a
+   * real kill left integrated_account and mcp_server). A start of an earlier build then added V1 to
+   * the history as failed.
+   */
+  @Test
+  void aFirstMigrationCutShortIsMadeAgain() throws SQLException {
+    for (String history :
+        List.of(
+            "DELETE FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'",
+            "DROP TABLE \"flyway_schema_history\"",
+            "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '1'")) {
+      String url = "jdbc:h2:file:" + dir.resolve("cut-" + history.hashCode()).toAbsolutePath();
+      Database.open(url, "sa", "").close();
+      try (Connection c = DriverManager.getConnection(url, "sa", "");
+          Statement s = c.createStatement()) {
+        if (history.startsWith("UPDATE")) {
+          s.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+        }
+        s.execute(history);
+        s.execute("DROP TABLE call_log");
+      }
+      try (Database again = Database.open(url, "sa", "")) {
+        ServerStore s = new ServerStore(again.dataSource(), cipher, clock);
+        Account a = s.createAccount("After", API_KEY);
+        ServerStore.Created created = s.createServer(a.id(), "s", config(), null);
+        assertEquals(API_KEY, s.findByToken(created.token()).orElseThrow().apiKey());
+      }
+    }
+  }
+
+  /** A store with data in it is never cleared, whatever its history says. */
+  @Test
+  void aStoreWithDataButNoHistoryIsLeftAlone() throws SQLException {
+    String url = "jdbc:h2:file:" + dir.resolve("kept").toAbsolutePath();
+    try (Database d = Database.open(url, "sa", "")) {
+      new ServerStore(d.dataSource(), cipher, clock).createAccount("Kept", API_KEY);
+    }
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE \"flyway_schema_history\"");
+    }
+    assertThrows(RuntimeException.class, () -> Database.open(url, "sa", "").close());
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM integrated_account")) {
+      r.next();
+      assertEquals(1, r.getInt(1));
     }
   }
 
