@@ -7,8 +7,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.streakmcp.runtime.servers.PlatformTokens;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -68,22 +66,7 @@ class AdminApiTest {
 
   private McpHttp.Answer admin(String method, String path, String body, String token)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(url(path))
-            .timeout(Duration.ofSeconds(10))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> r = McpHttp.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new McpHttp.Answer(r.statusCode(), r.headers().map(), r.body());
+    return McpHttp.admin(url(path), method, body, token);
   }
 
   private McpHttp.Answer admin(String method, String path, String body) throws Exception {

@@ -10,8 +10,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * kill -9 of the packaged jar while servers are being created and tools called, then a restart on
@@ -460,24 +457,11 @@ class CrashRecoveryIT {
   }
 
   private JsonNode admin(ServeJar jar, String method, String path, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(jar.baseUrl() + path))
-            .timeout(Duration.ofSeconds(20))
-            .header("Authorization", "Bearer " + admin)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      b.header("Content-Type", "application/json");
+    McpHttp.Answer r = McpHttp.admin(URI.create(jar.baseUrl() + path), method, body, admin);
+    if (r.status() / 100 != 2) {
+      throw new AssertionError(method + " " + path + " answered " + r.status() + ": " + r.body());
     }
-    HttpResponse<String> r = McpHttp.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() / 100 != 2) {
-      throw new AssertionError(
-          method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-    }
-    return JsonMapper.shared().readTree(r.body());
+    return r.json();
   }
 
   private static McpHttp.Answer mcp(String url, String body) throws Exception {

@@ -42,6 +42,29 @@ final class McpHttp {
     return new Answer(r.statusCode(), r.headers().map(), r.body());
   }
 
+  /**
+   * An admin API request: {@code body} is sent as JSON when given, {@code token} as the Bearer
+   * platform token when given.
+   */
+  static Answer admin(URI url, String method, String body, String token) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Answer(r.statusCode(), r.headers().map(), r.body());
+  }
+
   static String initialize(String version) {
     return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
         + version
