@@ -613,7 +613,8 @@ def admin_cases():
     auth = [["Authorization", "Bearer {admin}"], ["Content-Type", "application/json"]]
     paths = ["/integrated-account", "/integrated-account/{account}",
              "/integrated-account/{account}/mcp", "/integrated-account/{account}/mcp/{server_id}",
-             "/integrated-account/{account}/mcp/{server_id}/calls"]
+             "/integrated-account/{account}/mcp/{server_id}/calls", "/tool-catalog",
+             "/tool-catalog/preview"]
     bad_auth = [None, "Bearer", "Bearer wrong-token", "Basic YWRtaW46YWRtaW4=", "{admin}",
                 "Bearer {admin}x", "Bearer {token}", "Token {admin}"]
     for path in paths:
@@ -733,7 +734,16 @@ def admin_cases():
                  "/integrated-account/%2e%2e/x", "/integrated-account/{account}/mcp/..%2f"]:
         add("admin", "GET %s" % path, {"method": "GET", "path": path, "headers": auth},
             {"status": [400, 404]})
-    for method, path in [("PUT", "/integrated-account"), ("GET", "/integrated-account"),
+    for body, field in [('{"config":{"methods":"read"}}', "config.methods"),
+                        ('{"config":{"tags":[1]}}', "config.tags"),
+                        ('{"config":[]}', "config"),
+                        ('{"config":{},"name":"x"}', "name"),
+                        ('[]', None)]:
+        add("admin", "POST /tool-catalog/preview with %s" % body,
+            {"method": "POST", "path": "/tool-catalog/preview", "headers": auth, "body": body},
+            {"status": 400, "admin_error": "invalid_request", "field": field})
+    for method, path in [("PUT", "/integrated-account"), ("POST", "/tool-catalog"),
+                         ("GET", "/tool-catalog/preview"),
                          ("DELETE", "/integrated-account"), ("POST", "/integrated-account/{account}"),
                          ("PUT", "/integrated-account/{account}/mcp"),
                          ("POST", "/integrated-account/{account}/mcp/{server_id}"),

@@ -9,6 +9,8 @@ import io.streakmcp.runtime.servers.PlatformTokens;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +98,12 @@ class AdminApiTest {
   }
 
   private static int toolCount(String url, String... headers) throws Exception {
-    int count = 0;
+    return toolNames(url, headers).size();
+  }
+
+  /** Every tool a server lists, over all pages of tools/list. */
+  private static List<String> toolNames(String url, String... headers) throws Exception {
+    List<String> names = new ArrayList<>();
     String cursor = null;
     do {
       String params = cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}";
@@ -109,10 +116,59 @@ class AdminApiTest {
                   headers)
               .json()
               .path("result");
-      count += r.path("tools").size();
+      r.path("tools").forEach(t -> names.add(t.path("name").asString()));
       cursor = r.has("nextCursor") ? r.get("nextCursor").asString() : null;
     } while (cursor != null);
-    return count;
+    return names;
+  }
+
+  @Test
+  void accountsAreListedWithoutKeys() throws Exception {
+    String first = account();
+    String second = account();
+    var list = admin("GET", "/integrated-account", null);
+    assertEquals(200, list.status(), list.body());
+    List<String> ids = new ArrayList<>();
+    list.json().path("result").forEach(a -> ids.add(a.path("id").asString()));
+    assertTrue(ids.containsAll(List.of(first, second)), ids.toString());
+    assertFalse(list.body().contains(API_KEY), "an account list never shows a key");
+    assertFalse(list.body().contains("api_key"), list.body());
+  }
+
+  @Test
+  void thePreviewNamesExactlyTheToolsTheCreatedServerLists() throws Exception {
+    JsonNode catalog = admin("GET", "/tool-catalog", null).json();
+    List<String> methods = new ArrayList<>();
+    catalog.path("methods").forEach(m -> methods.add(m.asString()));
+    assertEquals(
+        List.of("read", "write", "custom", "list", "get", "create", "update", "delete"), methods);
+    assertTrue(catalog.path("tags").size() > 1, catalog.path("tags").toString());
+    int all = catalog.path("tools").size();
+
+    String config = "{\"methods\":[\"read\"],\"tags\":[\"boxes\"]}";
+    var preview = admin("POST", "/tool-catalog/preview", "{\"config\":" + config + "}");
+    assertEquals(200, preview.status(), preview.body());
+    List<String> previewed = new ArrayList<>();
+    preview.json().path("tools").forEach(t -> previewed.add(t.asString()));
+    assertTrue(previewed.size() > 0 && previewed.size() < all, previewed.toString());
+    assertEquals(previewed.size(), preview.json().path("count").asInt());
+    int bytes = preview.json().path("tools_list_bytes").asInt();
+    assertTrue(bytes > 1000, "the listed tools' schemas and descriptions: " + bytes);
+    assertEquals((bytes + 3) / 4, preview.json().path("tokens_estimate").asInt());
+
+    JsonNode server = server(account(), "{\"name\":\"previewed\",\"config\":" + config + "}");
+    assertEquals(previewed, toolNames(server.path("url").asString()));
+
+    var nothing =
+        admin(
+            "POST",
+            "/tool-catalog/preview",
+            "{\"config\":{\"methods\":[\"delete\"],\"tags\":[\"search\"]}}");
+    assertEquals(200, nothing.status(), nothing.body());
+    assertEquals(0, nothing.json().path("count").asInt());
+    assertTrue(
+        nothing.json().path("problems").path(0).asString().contains("match no tool"),
+        nothing.body());
   }
 
   @Test

@@ -32,14 +32,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The admin REST API: {@code /integrated-account}, {@code /integrated-account/{id}}, {@code
  * /integrated-account/{id}/mcp}, {@code /integrated-account/{id}/mcp/{mcpId}} and its {@code
- * /calls}. Every request needs {@code Authorization: Bearer <platform API token>}.
+ * /calls}, and {@code /tool-catalog} with its {@code /preview} of what a filter exposes. Every
+ * request needs {@code Authorization: Bearer <platform API token>}.
  */
 public final class AdminHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
   private static final Pattern ROUTE =
       Pattern.compile(
           "^/integrated-account(?:/([0-9a-f-]{36})(/mcp(?:/([0-9a-f-]{36})(/calls)?)?)?)?/?$");
-  private static final Pattern ANY_ADMIN = Pattern.compile("^/integrated-account(/.*)?$");
+  private static final Pattern CATALOG = Pattern.compile("^/tool-catalog(/preview)?/?$");
+  private static final Pattern ANY_ADMIN =
+      Pattern.compile("^/(integrated-account|tool-catalog)(/.*)?$");
   private static final int MAX_BODY = 64 * 1024;
 
   private final ServerStore store;
@@ -81,6 +84,11 @@ public final class AdminHandler extends Handler.Abstract {
             error("unauthorized", "send Authorization: Bearer <platform API token>", null));
         return true;
       }
+      Matcher c = CATALOG.matcher(path);
+      if (c.matches()) {
+        catalog(request, response, callback, c.group(1) != null);
+        return true;
+      }
       Matcher m = ROUTE.matcher(path);
       if (!m.matches()) {
         send(response, callback, 404, error("not_found", "no such resource", null));
@@ -119,8 +127,15 @@ public final class AdminHandler extends Handler.Abstract {
       throws Exception {
     String method = request.getMethod();
     if (accountId == null) {
+      if (method.equals("GET")) {
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("result");
+        store.accounts().forEach(a -> list.add(AdminViews.account(a)));
+        send(response, callback, 200, out);
+        return;
+      }
       if (!method.equals("POST")) {
-        notAllowed(response, callback, "POST");
+        notAllowed(response, callback, "GET, POST");
         return;
       }
       AdminRequests.NewAccount a = AdminRequests.account(body(request));
@@ -256,6 +271,23 @@ public final class AdminHandler extends Handler.Abstract {
         send(response, callback, 204, null);
       }
       default -> notAllowed(response, callback, "GET, PATCH, DELETE");
+    }
+  }
+
+  /** GET the catalog a filter chooses from, or POST a config to see what it would expose. */
+  private void catalog(Request request, Response response, Callback callback, boolean preview)
+      throws Exception {
+    String method = request.getMethod();
+    if (!preview && method.equals("GET")) {
+      send(response, callback, 200, CatalogViews.catalog(catalog));
+    } else if (preview && method.equals("POST")) {
+      send(
+          response,
+          callback,
+          200,
+          CatalogViews.preview(catalog, AdminRequests.preview(body(request))));
+    } else {
+      notAllowed(response, callback, preview ? "POST" : "GET");
     }
   }
 

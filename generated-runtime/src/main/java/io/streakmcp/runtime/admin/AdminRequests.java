@@ -52,6 +52,12 @@ final class AdminRequests {
     return new NewAccount(text(body, "name", 200, true), text(body, "api_key", 256, true));
   }
 
+  /** The body of a tool preview: the config a server would be created with. */
+  static ServerConfig preview(JsonNode body) {
+    only(body, "", Set.of("config"));
+    return config(body.get("config"));
+  }
+
   static NewServer server(JsonNode body, Clock clock) {
     only(body, "", Set.of("name", "config", "expires_at"));
     return new NewServer(

@@ -80,6 +80,21 @@ public final class ServerStore {
     }
   }
 
+  /** Every integrated account, oldest first. */
+  public List<Account> accounts() throws SQLException {
+    List<Account> out = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, name, created_at FROM integrated_account ORDER BY created_at, id");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        out.add(new Account(r.getString(1), r.getString(2), r.getLong(3)));
+      }
+    }
+    return out;
+  }
+
   /**
    * Fails when the master key cannot decrypt the stored API keys: better to refuse to start than to
    * answer every call of every server with an internal error.

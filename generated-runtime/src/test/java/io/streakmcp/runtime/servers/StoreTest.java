@@ -91,6 +91,17 @@ abstract class StoreTest {
   }
 
   @Test
+  void accountsAreListedOldestFirstWithoutTheirKeys() throws SQLException {
+    assertEquals(List.of(), store.accounts());
+    Account first = store.createAccount("First", API_KEY);
+    clock.advance(Duration.ofSeconds(1));
+    Account second = store.createAccount("Second", "other-key");
+    assertEquals(List.of(first, second), store.accounts());
+    store.deleteAccount(first.id());
+    assertEquals(List.of(second), store.accounts());
+  }
+
+  @Test
   void deletingAnAccountCascadesToItsServersAndTheirCalls() throws SQLException {
     Account gone = store.createAccount("Gone", API_KEY);
     Account kept = store.createAccount("Kept", "other-key");
