@@ -141,7 +141,8 @@ public final class Deployment implements AutoCloseable {
                 config,
                 new Handler.Sequence(
                     new HealthHandler(database.dataSource()),
-                    new AdminHandler(store, catalog, s.adminTokens(), url, clock)))
+                    new AdminHandler(store, catalog, s.adminTokens(), url, clock),
+                    new AdminPage()))
             .start();
     url.bound(http.port());
     return new Deployment(database, calls, new ExpiryCleaner(store, 60), http, store);

@@ -1,0 +1,447 @@
+// The admin page: a thin client of the admin API. Every value from the server is written with
+// textContent or as an input's value, never parsed as HTML. The platform token lives in this
+// tab's session storage only.
+"use strict";
+
+const TOKEN_KEY = "streak-mcp-admin-token";
+const main = document.getElementById("main");
+const statusLine = document.getElementById("status");
+const logoutButton = document.getElementById("logout");
+let catalog = null;
+
+// ---------------------------------------------------------------- the API
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.message ? body.message : "the server answered HTTP " + status);
+    this.status = status;
+    this.field = body && body.field;
+  }
+}
+
+async function api(method, path, body) {
+  const headers = { Authorization: "Bearer " + sessionStorage.getItem(TOKEN_KEY) };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: "no-store",
+    referrerPolicy: "no-referrer",
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    show("The platform token was refused; log in again.", true);
+    route();
+    throw new ApiError(401, json);
+  }
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+// ---------------------------------------------------------------- small helpers
+
+function show(message, isError) {
+  statusLine.textContent = message;
+  statusLine.classList.toggle("error", Boolean(isError));
+}
+
+function failed(error) {
+  if (error instanceof ApiError && error.status === 401) return;
+  show((error.field ? error.field + ": " : "") + error.message, true);
+}
+
+function view(id) {
+  const node = document.getElementById(id).content.cloneNode(true);
+  main.replaceChildren(node);
+  main.focus();
+  return main;
+}
+
+function el(tag, text, attributes) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
+  return node;
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : "never";
+}
+
+async function copy(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = "Copied";
+    show("Copied to the clipboard.");
+  } catch (e) {
+    show("The browser refused the clipboard; select the text and copy it by hand.", true);
+  }
+}
+
+// ---------------------------------------------------------------- routing
+
+function route() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  logoutButton.hidden = !token;
+  if (!token) return loginView();
+  const parts = location.hash.replace(/^#\/?/, "").split("/");
+  if (parts[0] === "account" && parts[1] && parts[2] === "server" && parts[3]) {
+    return serverView(parts[1], parts[3]).catch(failed);
+  }
+  if (parts[0] === "account" && parts[1]) return accountView(parts[1]).catch(failed);
+  return accountsView().catch(failed);
+}
+
+/** A message that must outlive the navigation it comes with (a new view clears old ones). */
+let carryStatus = false;
+
+function navigate(hash, message) {
+  show(message);
+  carryStatus = true;
+  location.hash = hash;
+}
+
+window.addEventListener("hashchange", () => {
+  if (!carryStatus) show("");
+  carryStatus = false;
+  route();
+});
+logoutButton.addEventListener("click", () => {
+  sessionStorage.removeItem(TOKEN_KEY);
+  show("Logged out.");
+  location.hash = "#/";
+  route();
+});
+
+// ---------------------------------------------------------------- views
+
+function loginView() {
+  const root = view("login-view");
+  root.querySelector("#login-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, root.querySelector("#login-token").value.trim());
+    try {
+      await api("GET", "/integrated-account");
+      show("Logged in.");
+      route();
+    } catch (e) {
+      failed(e);
+    }
+  });
+}
+
+async function accountsView() {
+  const root = view("accounts-view");
+  const accounts = (await api("GET", "/integrated-account")).result;
+  const body = root.querySelector("#accounts");
+  root.querySelector("#no-accounts").hidden = accounts.length > 0;
+  for (const account of accounts) {
+    const row = body.insertRow();
+    row.insertCell().append(el("a", account.name, { href: "#/account/" + account.id }));
+    row.insertCell().textContent = when(account.created_at);
+    const remove = el("button", "Delete", { type: "button", class: "destructive" });
+    remove.setAttribute("aria-label", "Delete account " + account.name);
+    remove.addEventListener("click", async () => {
+      if (!confirm("Delete " + account.name + " and every MCP server on it?")) return;
+      try {
+        await api("DELETE", "/integrated-account/" + account.id);
+        show("Deleted " + account.name + ".");
+        accountsView().catch(failed);
+      } catch (e) {
+        failed(e);
+      }
+    });
+    row.insertCell().append(remove);
+  }
+  root.querySelector("#account-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    try {
+      const created = await api("POST", "/integrated-account", {
+        name: root.querySelector("#account-name").value.trim(),
+        api_key: root.querySelector("#account-key").value.trim(),
+      });
+      form.reset();
+      navigate(
+        "#/account/" + created.id,
+        "Added " + created.name + "; its API key is stored encrypted and will not be shown again.");
+    } catch (e) {
+      failed(e);
+    }
+  });
+}
+
+async function accountView(accountId) {
+  const root = view("account-view");
+  const [account, servers] = await Promise.all([
+    api("GET", "/integrated-account/" + accountId),
+    api("GET", "/integrated-account/" + accountId + "/mcp"),
+  ]);
+  root.querySelector("#account-title").textContent = account.name;
+  document.title = account.name + " - Streak MCP admin";
+  const body = root.querySelector("#servers");
+  root.querySelector("#no-servers").hidden = servers.result.length > 0;
+  for (const server of servers.result) serverRow(body, accountId, server);
+  const form = root.querySelector("#server-form");
+  const filters = await filterControls(form, { methods: [], tags: [], require_api_token_auth: false });
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    let expiresAt;
+    try {
+      expiresAt = filters.expiry();
+    } catch (e) {
+      return show(e.message, true);
+    }
+    try {
+      const created = await api("POST", "/integrated-account/" + accountId + "/mcp", {
+        name: root.querySelector("#server-name").value.trim(),
+        config: filters.config(),
+        expires_at: expiresAt,
+      });
+      showCreated(root, created);
+      form.reset();
+      serverRow(body, accountId, created);
+      root.querySelector("#no-servers").hidden = true;
+    } catch (e) {
+      failed(e);
+    }
+  });
+}
+
+function serverRow(body, accountId, server) {
+  const link = "#/account/" + accountId + "/server/" + server.id;
+  const row = body.insertRow();
+  row.insertCell().append(el("a", server.name, { href: link }));
+  row.insertCell().textContent = server.config.methods.join(", ") || "all";
+  row.insertCell().textContent = server.config.tags.join(", ") || "all";
+  row.insertCell().textContent = when(server.expires_at);
+  row.insertCell().append(el("span", server.status, { class: "badge " + server.status }));
+  const open = el("a", "Open", { href: link });
+  open.setAttribute("aria-label", "Open " + server.name);
+  row.insertCell().append(open);
+}
+
+/** The URL, once, with a copy button and client configurations built around it. */
+function showCreated(root, created) {
+  const section = root.querySelector("#created");
+  section.hidden = false;
+  const url = created.url;
+  root.querySelector("#created-url").value = url;
+  const copyButton = root.querySelector("#copy-url");
+  copyButton.textContent = "Copy URL";
+  copyButton.onclick = () => copy(url, copyButton);
+  const configs = root.querySelector("#client-configs");
+  configs.replaceChildren();
+  const auth = created.config.require_api_token_auth;
+  for (const [title, text] of clientConfigs(url, auth)) {
+    const block = el("div", null, { class: "config" });
+    const heading = el("h4", title);
+    const pre = el("pre", text);
+    const button = el("button", "Copy", { type: "button" });
+    button.setAttribute("aria-label", "Copy the " + title + " configuration");
+    button.addEventListener("click", () => copy(text, button));
+    block.append(heading, pre, button);
+    configs.append(block);
+  }
+  show("MCP server " + created.name + " created. Copy its URL now: it is not shown again.");
+  section.scrollIntoView({ block: "nearest" });
+}
+
+function clientConfigs(url, auth) {
+  const header = auth ? ', "--header", "Authorization: Bearer ${STREAK_MCP_ADMIN_TOKEN}"' : "";
+  const headers = auth ? ',\n      "headers": {"Authorization": "Bearer <platform API token>"}' : "";
+  return [
+    [
+      "Claude Desktop (claude_desktop_config.json)",
+      '{\n  "mcpServers": {\n    "streak": {\n      "command": "npx",\n'
+        + '      "args": ["-y", "mcp-remote", "' + url + '"' + header + "]\n    }\n  }\n}",
+    ],
+    [
+      "Cursor (.cursor/mcp.json)",
+      '{\n  "mcpServers": {\n    "streak": {\n      "url": "' + url + '"' + headers
+        + "\n    }\n  }\n}",
+    ],
+    [
+      "MCP Inspector (command line)",
+      "npx -y @modelcontextprotocol/inspector --cli " + url
+        + " --transport http --method tools/list",
+    ],
+    [
+      "ChatGPT and Claude custom connectors",
+      "Server URL: " + url + "\nAuthentication: none (the token in the URL is the credential)."
+        + "\nThe URL must be public HTTPS: start the server with --public-base-url.",
+    ],
+  ];
+}
+
+async function serverView(accountId, serverId) {
+  const root = view("server-view");
+  const base = "/integrated-account/" + accountId + "/mcp/" + serverId;
+  const [server, calls] = await Promise.all([api("GET", base), api("GET", base + "/calls")]);
+  root.querySelector("#back-to-account").href = "#/account/" + accountId;
+  root.querySelector("#server-title").textContent = server.name;
+  document.title = server.name + " - Streak MCP admin";
+  serverFacts(root.querySelector("#server-facts"), server);
+  const form = root.querySelector("#edit-form");
+  const filters = await filterControls(form, server.config, server.expires_at);
+  if (server.status === "expired") {
+    form.querySelectorAll("input, select, button").forEach((c) => (c.disabled = true));
+    show("This server has expired; its filters and expiry can no longer change.");
+  }
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const patch = { config: filters.config() };
+    try {
+      if (filters.expiryChanged()) patch.expires_at = filters.expiry();
+    } catch (e) {
+      return show(e.message, true);
+    }
+    try {
+      const updated = await api("PATCH", base, patch);
+      serverFacts(root.querySelector("#server-facts"), updated);
+      show("Saved.");
+    } catch (e) {
+      failed(e);
+    }
+  });
+  root.querySelector("#revoke").addEventListener("click", async () => {
+    if (!confirm("Revoke " + server.name + "? Its URL stops working at once.")) return;
+    try {
+      await api("DELETE", base);
+      navigate("#/account/" + accountId, "Revoked " + server.name + "; its URL no longer works.");
+    } catch (e) {
+      failed(e);
+    }
+  });
+  const body = root.querySelector("#calls");
+  root.querySelector("#no-calls").hidden = calls.result.length > 0;
+  for (const call of calls.result) {
+    const row = body.insertRow();
+    row.insertCell().textContent = when(call.called_at);
+    row.insertCell().textContent = call.tool;
+    row.insertCell().textContent = call.status;
+    row.insertCell().textContent = call.duration_ms;
+  }
+}
+
+function serverFacts(list, server) {
+  list.replaceChildren();
+  const facts = [
+    ["Status", server.status],
+    ["Methods", server.config.methods.join(", ") || "all"],
+    ["Tags", server.config.tags.join(", ") || "all"],
+    ["Platform token required", server.config.require_api_token_auth ? "yes" : "no"],
+    ["Expires", when(server.expires_at)],
+    ["Created", when(server.created_at)],
+  ];
+  for (const [name, value] of facts) list.append(el("dt", name), el("dd", value));
+}
+
+// ---------------------------------------------------------------- filters and preview
+
+/**
+ * Method and tag checkboxes, token auth and expiry, in {@code form}, set from {@code config};
+ * every change asks the server for a preview of the tools the filter exposes.
+ */
+async function filterControls(form, config, expiresAt) {
+  if (!catalog) catalog = await api("GET", "/tool-catalog");
+  const part = document.getElementById("filters-part").content.cloneNode(true);
+  const methods = part.querySelector(".methods");
+  for (const word of catalog.methods) methods.append(check("methods", word, config.methods));
+  const tags = part.querySelector(".tags");
+  for (const tag of catalog.tags) tags.append(check("tags", tag, config.tags));
+  part.querySelector("[name=require_api_token_auth]").checked = config.require_api_token_auth;
+  form.querySelector(".filters").replaceChildren(part);
+  const choice = form.querySelector("[name=expiry]");
+  const at = form.querySelector("[name=expiry_at]");
+  let expiryTouched = false;
+  if (expiresAt) {
+    choice.value = "custom";
+    at.hidden = false;
+    at.value = localInput(new Date(expiresAt));
+  }
+  choice.addEventListener("change", () => {
+    expiryTouched = true;
+    at.hidden = choice.value !== "custom";
+    if (!at.hidden && !at.value) at.value = localInput(new Date(Date.now() + 86400000));
+  });
+  at.addEventListener("change", () => (expiryTouched = true));
+
+  const preview = form.querySelector(".preview");
+  const submit = form.querySelector("button[type=submit]");
+  let asked = 0;
+  const current = () => ({
+    methods: checked(form, "methods"),
+    tags: checked(form, "tags"),
+    require_api_token_auth: form.querySelector("[name=require_api_token_auth]").checked,
+  });
+  async function refresh() {
+    const mine = ++asked;
+    try {
+      const config = current();
+      const answer = await api("POST", "/tool-catalog/preview", { config });
+      if (mine === asked) {
+        renderPreview(preview, answer, submit);
+        // Which filter the preview shows, for anyone (a test) waiting for the latest one.
+        preview.dataset.config = JSON.stringify(config);
+      }
+    } catch (e) {
+      failed(e);
+    }
+  }
+  form.querySelector(".filters").addEventListener("change", refresh);
+  form.addEventListener("reset", () => setTimeout(refresh));
+  await refresh();
+  return {
+    config: current,
+    refresh,
+    expiryChanged: () => expiryTouched,
+    expiry() {
+      if (choice.value === "never") return null;
+      const when =
+        choice.value === "custom" ? new Date(at.value) : new Date(Date.now() + choice.value * 1000);
+      if (isNaN(when.getTime())) throw new Error("Expiry: choose a date and a time.");
+      if (when.getTime() < Date.now() + 60000) {
+        throw new Error("Expiry: choose a moment at least a minute from now.");
+      }
+      return when.toISOString();
+    },
+  };
+}
+
+function check(name, value, selected) {
+  const label = el("label", null, { class: "inline" });
+  const box = el("input", null, { type: "checkbox", name, value });
+  box.checked = selected.includes(value);
+  label.append(box, document.createTextNode(" " + value));
+  return label;
+}
+
+function checked(form, name) {
+  return [...form.querySelectorAll("input[name=" + name + "]:checked")].map((b) => b.value);
+}
+
+function renderPreview(preview, answer, submit) {
+  const heading = el(
+    "p",
+    answer.count + " tools, about " + answer.tokens_estimate.toLocaleString()
+      + " tokens in tools/list (" + answer.tools_list_bytes.toLocaleString()
+      + " bytes ÷ 4; box tools grow a little with the account's stages and fields)",
+    { class: "preview-summary" });
+  const list = el("ul", null, { class: "preview-tools", "aria-label": "Tools this server will offer" });
+  for (const name of answer.tools) list.append(el("li", name));
+  const problems = answer.problems.map((p) => el("p", p, { class: "error" }));
+  preview.replaceChildren(heading, ...problems, list);
+  submit.disabled = answer.count === 0;
+}
+
+function localInput(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate())
+    + "T" + pad(date.getHours()) + ":" + pad(date.getMinutes());
+}
+
+route();

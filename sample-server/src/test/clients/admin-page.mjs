@@ -1,0 +1,184 @@
+// Drives the admin page in a real Chromium, as a user would: log in with the platform token,
+// create an account and an MCP server, copy its URL, check that URL lists exactly the tools the
+// page previewed, look at the call log, revoke the server, and check the URL is dead.
+//
+// Environment: BASE (http://127.0.0.1:PORT), ADMIN_TOKEN, API_KEY, CHROMIUM (the browser binary),
+// SHOTS (a directory for screenshots of the main views). Prints one JSON object on stdout; exits
+// 1 with the reason on stderr when a check fails.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const { BASE, ADMIN_TOKEN, API_KEY, CHROMIUM, SHOTS } = process.env;
+const VERSION = "2025-11-25";
+
+function fail(message) {
+  throw new Error(message);
+}
+
+/** Every tool name tools/list gives over all its pages, or the HTTP status that refused it. */
+async function listTools(url) {
+  const names = [];
+  let cursor;
+  do {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json, text/event-stream",
+        "MCP-Protocol-Version": VERSION,
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/list",
+        params: cursor ? { cursor } : {},
+      }),
+    });
+    if (response.status !== 200) return { status: response.status, names };
+    const result = (await response.json()).result;
+    for (const tool of result.tools) names.push(tool.name);
+    cursor = result.nextCursor;
+  } while (cursor);
+  return { status: 200, names };
+}
+
+async function callTool(url, name, args) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Accept: "application/json, text/event-stream",
+      "MCP-Protocol-Version": VERSION,
+    },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 2,
+      method: "tools/call",
+      params: { name, arguments: args },
+    }),
+  });
+  return (await response.json()).result;
+}
+
+async function main() {
+  mkdirSync(SHOTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // As root in a sandboxed machine, and with no network beyond localhost.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const out = {};
+  try {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE });
+    const page = await context.newPage();
+    const consoleErrors = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+    page.on("pageerror", (e) => consoleErrors.push(String(e)));
+    page.on("dialog", (d) => d.accept());
+
+    // Log in.
+    await page.goto(BASE + "/admin");
+    await page.getByLabel("Platform API token").fill("wrong-token");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByText("The platform token was refused").waitFor();
+    await page.getByLabel("Platform API token").fill(ADMIN_TOKEN);
+    await page.screenshot({ path: join(SHOTS, "login.png") });
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("heading", { name: "Integrated accounts" }).waitFor();
+    // The browser logs the refused attempt's 401; from here on, nothing may go wrong.
+    consoleErrors.length = 0;
+    out.tokenInLocalStorage = await page.evaluate(() => localStorage.length);
+
+    // An account.
+    await page.getByLabel("Name").fill("Acme Sales");
+    await page.getByLabel("Streak API key").fill(API_KEY);
+    await page.getByRole("button", { name: "Add account" }).click();
+    await page.getByRole("heading", { name: "Acme Sales" }).waitFor();
+    out.accountId = page.url().split("/account/")[1];
+
+    // A server: read methods on boxes, with a live preview.
+    const form = page.locator("#server-form");
+    await form.getByLabel("Name").fill("Read-only boxes");
+    const summary = form.locator(".preview-summary");
+    await summary.waitFor();
+    await form.getByLabel("read", { exact: true }).check();
+    await form.getByLabel("boxes", { exact: true }).check();
+    // Each change asks for a new preview; wait for the one of this filter.
+    const wanted = JSON.stringify({ methods: ["read"], tags: ["boxes"], require_api_token_auth: false });
+    await page.waitForFunction(
+      (config) => document.querySelector("#server-form .preview")?.dataset.config === config,
+      wanted);
+    out.previewSummary = await summary.textContent();
+    out.previewed = await form.locator(".preview-tools li").allTextContents();
+    if (out.previewed.length === 0) fail("the preview lists no tools");
+    await page.screenshot({ path: join(SHOTS, "create-server.png"), fullPage: true });
+    await form.getByRole("button", { name: "Create MCP server" }).click();
+    await page.locator("#created").waitFor();
+    await page.getByRole("button", { name: "Copy URL" }).click();
+    await page.getByRole("button", { name: "Copied" }).waitFor();
+    out.url = await page.evaluate(() => navigator.clipboard.readText());
+    const shown = await page.locator("#created-url").inputValue();
+    if (out.url !== shown) fail("the clipboard does not hold the URL shown");
+    out.configs = await page.locator("#client-configs pre").allTextContents();
+    await page.screenshot({ path: join(SHOTS, "server-created.png"), fullPage: true });
+
+    // The copied URL lists exactly the previewed tools, in the same order.
+    const listed = await listTools(out.url);
+    out.listed = listed.names;
+    if (listed.status !== 200) fail("tools/list at the copied URL answered " + listed.status);
+    if (JSON.stringify(listed.names) !== JSON.stringify(out.previewed)) {
+      fail("tools/list differs from the preview:\n" + listed.names + "\nvs\n" + out.previewed);
+    }
+
+    // One call, then the server's page shows it in the call log.
+    const result = await callTool(out.url, "get_single_streak_box_by_id", { box_key: "b1" });
+    if (result.isError) fail("the tool call failed: " + JSON.stringify(result));
+    await page.getByRole("link", { name: "Open Read-only boxes" }).click();
+    await page.getByRole("heading", { name: "Read-only boxes" }).waitFor();
+    // The call log is written in batches: reload until the call appears.
+    for (let i = 0; i < 40; i++) {
+      if ((await page.locator("#calls tr").count()) > 0) break;
+      await page.waitForTimeout(250);
+      await page.reload();
+      await page.getByRole("heading", { name: "Read-only boxes" }).waitFor();
+    }
+    out.callLog = await page.locator("#calls tr td:nth-child(2)").allTextContents();
+    await page.screenshot({ path: join(SHOTS, "server.png"), fullPage: true });
+
+    // The accounts list, for its screenshot.
+    await page.getByRole("link", { name: "Streak MCP admin" }).click();
+    await page.getByRole("heading", { name: "Integrated accounts" }).waitFor();
+    out.accounts = await page.locator("#accounts tr td:first-child").allTextContents();
+    await page.screenshot({ path: join(SHOTS, "accounts.png") });
+
+    // Revoke, and the URL is dead.
+    await page.getByRole("link", { name: "Acme Sales" }).click();
+    await page.getByRole("link", { name: "Open Read-only boxes" }).click();
+    await page.getByRole("button", { name: "Revoke this MCP server" }).click();
+    await page.getByText("Revoked Read-only boxes").waitFor();
+    await page.getByRole("heading", { name: "Acme Sales" }).waitFor();
+    out.serversAfterRevoke = await page.locator("#servers tr").count();
+    out.afterRevoke = (await listTools(out.url)).status;
+    if (out.afterRevoke !== 404) fail("the revoked URL answered " + out.afterRevoke);
+    out.consoleErrors = consoleErrors;
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+main().catch((e) => {
+  process.stderr.write(String(e.stack || e) + "\n");
+  process.exit(1);
+});
