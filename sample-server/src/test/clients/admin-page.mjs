@@ -156,11 +156,39 @@ async function main() {
     out.callLog = await page.locator("#calls tr td:nth-child(2)").allTextContents();
     await page.screenshot({ path: join(SHOTS, "server.png"), fullPage: true });
 
+    // Change the filter and the expiry later: the URL then lists the new preview.
+    const edit = page.locator("#edit-form");
+    await edit.getByLabel("read", { exact: true }).uncheck();
+    await edit.getByLabel("get", { exact: true }).check();
+    const edited = JSON.stringify({ methods: ["get"], tags: ["boxes"], require_api_token_auth: false });
+    await page.waitForFunction(
+      (config) => document.querySelector("#edit-form .preview")?.dataset.config === config,
+      edited);
+    out.editedPreview = await edit.locator(".preview-tools li").allTextContents();
+    await edit.getByLabel("Expires").selectOption({ label: "In 1 day" });
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Saved.").waitFor();
+    out.editedFacts = await page.locator("#server-facts dd").allTextContents();
+    out.editedListed = (await listTools(out.url)).names;
+    if (JSON.stringify(out.editedListed) !== JSON.stringify(out.editedPreview)) {
+      fail("after the edit, tools/list differs from the preview: " + out.editedListed);
+    }
+
     // The accounts list, for its screenshot.
     await page.getByRole("link", { name: "Streak MCP admin" }).click();
     await page.getByRole("heading", { name: "Integrated accounts" }).waitFor();
     out.accounts = await page.locator("#accounts tr td:first-child").allTextContents();
     await page.screenshot({ path: join(SHOTS, "accounts.png") });
+
+    // An account added by mistake is deleted again.
+    await page.getByLabel("Name").fill("Typo account");
+    await page.getByLabel("Streak API key").fill(API_KEY + "-typo");
+    await page.getByRole("button", { name: "Add account" }).click();
+    await page.getByRole("heading", { name: "Typo account" }).waitFor();
+    await page.getByRole("link", { name: "All accounts" }).click();
+    await page.getByRole("button", { name: "Delete account Typo account" }).click();
+    await page.getByText("Deleted Typo account.").waitFor();
+    out.accountsAfterDelete = await page.locator("#accounts tr td:first-child").allTextContents();
 
     // Revoke, and the URL is dead.
     await page.getByRole("link", { name: "Acme Sales" }).click();

@@ -96,6 +96,12 @@ class AdminPageBrowserTest {
         out.path("configs").path(0).asString().contains(url), "the configurations hold the URL");
     assertEquals(List.of("get_single_streak_box_by_id"), strings(out.path("callLog")));
     assertEquals(List.of("Acme Sales"), strings(out.path("accounts")));
+    assertEquals(List.of("Acme Sales"), strings(out.path("accountsAfterDelete")));
+    assertEquals(List.of("get_single_streak_box_by_id"), strings(out.path("editedPreview")));
+    assertEquals(strings(out.path("editedPreview")), strings(out.path("editedListed")));
+    List<String> facts = strings(out.path("editedFacts"));
+    assertEquals("get", facts.get(1), "methods after the edit: " + facts);
+    assertFalse(facts.get(4).equals("never"), "the expiry was set: " + facts);
     assertEquals(404, out.path("afterRevoke").asInt());
     assertEquals(
         404,
