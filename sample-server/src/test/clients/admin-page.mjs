@@ -16,34 +16,8 @@ function fail(message) {
   throw new Error(message);
 }
 
-/** Every tool name tools/list gives over all its pages, or the HTTP status that refused it. */
-async function listTools(url) {
-  const names = [];
-  let cursor;
-  do {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        Accept: "application/json, text/event-stream",
-        "MCP-Protocol-Version": VERSION,
-      },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 1,
-        method: "tools/list",
-        params: cursor ? { cursor } : {},
-      }),
-    });
-    if (response.status !== 200) return { status: response.status, names };
-    const result = (await response.json()).result;
-    for (const tool of result.tools) names.push(tool.name);
-    cursor = result.nextCursor;
-  } while (cursor);
-  return { status: 200, names };
-}
-
-async function callTool(url, name, args) {
+/** One JSON-RPC request to an MCP URL over Streamable HTTP: the HTTP status and the body. */
+async function rpc(url, id, method, params) {
   const response = await fetch(url, {
     method: "POST",
     headers: {
@@ -51,14 +25,32 @@ async function callTool(url, name, args) {
       Accept: "application/json, text/event-stream",
       "MCP-Protocol-Version": VERSION,
     },
-    body: JSON.stringify({
-      jsonrpc: "2.0",
-      id: 2,
-      method: "tools/call",
-      params: { name, arguments: args },
-    }),
+    body: JSON.stringify({ jsonrpc: "2.0", id, method, params }),
   });
-  return (await response.json()).result;
+  return { status: response.status, body: response.status === 200 ? await response.json() : null };
+}
+
+/** Every tool name tools/list gives over all its pages, or the HTTP status that refused it. */
+async function listTools(url) {
+  const names = [];
+  let cursor;
+  do {
+    const answer = await rpc(url, 1, "tools/list", cursor ? { cursor } : {});
+    if (answer.status !== 200) return { status: answer.status, names };
+    for (const tool of answer.body.result.tools) names.push(tool.name);
+    cursor = answer.body.result.nextCursor;
+  } while (cursor);
+  return { status: 200, names };
+}
+
+async function callTool(url, name, args) {
+  return (await rpc(url, 2, "tools/call", { name, arguments: args })).body.result;
+}
+
+/** Waits for a view: its heading, then the page's sign that every handler is attached. */
+async function opened(page, heading) {
+  await page.getByRole("heading", { name: heading }).waitFor();
+  await page.locator("main[data-ready]").waitFor();
 }
 
 async function main() {
@@ -89,13 +81,14 @@ async function main() {
 
     // Log in.
     await page.goto(BASE + "/admin");
+    await opened(page, "Log in");
     await page.getByLabel("Platform API token").fill("wrong-token");
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByText("The platform token was refused").waitFor();
     await page.getByLabel("Platform API token").fill(ADMIN_TOKEN);
     await page.screenshot({ path: join(SHOTS, "login.png") });
     await page.getByRole("button", { name: "Log in" }).click();
-    await page.getByRole("heading", { name: "Integrated accounts" }).waitFor();
+    await opened(page, "Integrated accounts");
     // The browser logs the refused attempt's 401; from here on, nothing may go wrong.
     consoleErrors.length = 0;
     out.tokenInLocalStorage = await page.evaluate(() => localStorage.length);
@@ -104,7 +97,7 @@ async function main() {
     await page.getByLabel("Name").fill("Acme Sales");
     await page.getByLabel("Streak API key").fill(API_KEY);
     await page.getByRole("button", { name: "Add account" }).click();
-    await page.getByRole("heading", { name: "Acme Sales" }).waitFor();
+    await opened(page, "Acme Sales");
     out.accountId = page.url().split("/account/")[1];
 
     // A server: read methods on boxes, with a live preview.
@@ -145,13 +138,13 @@ async function main() {
     const result = await callTool(out.url, "get_single_streak_box_by_id", { box_key: "b1" });
     if (result.isError) fail("the tool call failed: " + JSON.stringify(result));
     await page.getByRole("link", { name: "Open Read-only boxes" }).click();
-    await page.getByRole("heading", { name: "Read-only boxes" }).waitFor();
+    await opened(page, "Read-only boxes");
     // The call log is written in batches: reload until the call appears.
     for (let i = 0; i < 40; i++) {
       if ((await page.locator("#calls tr").count()) > 0) break;
       await page.waitForTimeout(250);
       await page.reload();
-      await page.getByRole("heading", { name: "Read-only boxes" }).waitFor();
+      await opened(page, "Read-only boxes");
     }
     out.callLog = await page.locator("#calls tr td:nth-child(2)").allTextContents();
     await page.screenshot({ path: join(SHOTS, "server.png"), fullPage: true });
@@ -176,7 +169,7 @@ async function main() {
 
     // The accounts list, for its screenshot.
     await page.getByRole("link", { name: "Streak MCP admin" }).click();
-    await page.getByRole("heading", { name: "Integrated accounts" }).waitFor();
+    await opened(page, "Integrated accounts");
     out.accounts = await page.locator("#accounts tr td:first-child").allTextContents();
     await page.screenshot({ path: join(SHOTS, "accounts.png") });
 
@@ -184,18 +177,21 @@ async function main() {
     await page.getByLabel("Name").fill("Typo account");
     await page.getByLabel("Streak API key").fill(API_KEY + "-typo");
     await page.getByRole("button", { name: "Add account" }).click();
-    await page.getByRole("heading", { name: "Typo account" }).waitFor();
+    await opened(page, "Typo account");
     await page.getByRole("link", { name: "All accounts" }).click();
+    await opened(page, "Integrated accounts");
     await page.getByRole("button", { name: "Delete account Typo account" }).click();
     await page.getByText("Deleted Typo account.").waitFor();
     out.accountsAfterDelete = await page.locator("#accounts tr td:first-child").allTextContents();
 
     // Revoke, and the URL is dead.
     await page.getByRole("link", { name: "Acme Sales" }).click();
+    await opened(page, "Acme Sales");
     await page.getByRole("link", { name: "Open Read-only boxes" }).click();
+    await opened(page, "Read-only boxes");
     await page.getByRole("button", { name: "Revoke this MCP server" }).click();
     await page.getByText("Revoked Read-only boxes").waitFor();
-    await page.getByRole("heading", { name: "Acme Sales" }).waitFor();
+    await opened(page, "Acme Sales");
     out.serversAfterRevoke = await page.locator("#servers tr").count();
     out.afterRevoke = (await listTools(out.url)).status;
     if (out.afterRevoke !== 404) fail("the revoked URL answered " + out.afterRevoke);

@@ -53,11 +53,25 @@ function failed(error) {
   show((error.field ? error.field + ": " : "") + error.message, true);
 }
 
+/**
+ * Shows a view. Views load their data first and attach every handler before they return, so
+ * nothing on screen is ever inert; main carries data-ready once a view is whole.
+ */
 function view(id) {
   const node = document.getElementById(id).content.cloneNode(true);
+  main.removeAttribute("data-ready");
   main.replaceChildren(node);
   main.focus();
   return main;
+}
+
+function ready() {
+  main.dataset.ready = "true";
+}
+
+async function loadCatalog() {
+  if (!catalog) catalog = await api("GET", "/tool-catalog");
+  return catalog;
 }
 
 function el(tag, text, attributes) {
@@ -131,11 +145,12 @@ function loginView() {
       failed(e);
     }
   });
+  ready();
 }
 
 async function accountsView() {
-  const root = view("accounts-view");
   const accounts = (await api("GET", "/integrated-account")).result;
+  const root = view("accounts-view");
   const body = root.querySelector("#accounts");
   root.querySelector("#no-accounts").hidden = accounts.length > 0;
   for (const account of accounts) {
@@ -172,21 +187,23 @@ async function accountsView() {
       failed(e);
     }
   });
+  ready();
 }
 
 async function accountView(accountId) {
-  const root = view("account-view");
   const [account, servers] = await Promise.all([
     api("GET", "/integrated-account/" + accountId),
     api("GET", "/integrated-account/" + accountId + "/mcp"),
+    loadCatalog(),
   ]);
+  const root = view("account-view");
   root.querySelector("#account-title").textContent = account.name;
   document.title = account.name + " - Streak MCP admin";
   const body = root.querySelector("#servers");
   root.querySelector("#no-servers").hidden = servers.result.length > 0;
   for (const server of servers.result) serverRow(body, accountId, server);
   const form = root.querySelector("#server-form");
-  const filters = await filterControls(form, { methods: [], tags: [], require_api_token_auth: false });
+  const filters = filterControls(form, { methods: [], tags: [], require_api_token_auth: false });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     let expiresAt;
@@ -209,6 +226,7 @@ async function accountView(accountId) {
       failed(e);
     }
   });
+  ready();
 }
 
 function serverRow(body, accountId, server) {
@@ -278,15 +296,19 @@ function clientConfigs(url, auth) {
 }
 
 async function serverView(accountId, serverId) {
-  const root = view("server-view");
   const base = "/integrated-account/" + accountId + "/mcp/" + serverId;
-  const [server, calls] = await Promise.all([api("GET", base), api("GET", base + "/calls")]);
+  const [server, calls] = await Promise.all([
+    api("GET", base),
+    api("GET", base + "/calls"),
+    loadCatalog(),
+  ]);
+  const root = view("server-view");
   root.querySelector("#back-to-account").href = "#/account/" + accountId;
   root.querySelector("#server-title").textContent = server.name;
   document.title = server.name + " - Streak MCP admin";
   serverFacts(root.querySelector("#server-facts"), server);
   const form = root.querySelector("#edit-form");
-  const filters = await filterControls(form, server.config, server.expires_at);
+  const filters = filterControls(form, server.config, server.expires_at);
   if (server.status === "expired") {
     form.querySelectorAll("input, select, button").forEach((c) => (c.disabled = true));
     show("This server has expired; its filters and expiry can no longer change.");
@@ -325,6 +347,7 @@ async function serverView(accountId, serverId) {
     row.insertCell().textContent = call.status;
     row.insertCell().textContent = call.duration_ms;
   }
+  ready();
 }
 
 function serverFacts(list, server) {
@@ -343,11 +366,10 @@ function serverFacts(list, server) {
 // ---------------------------------------------------------------- filters and preview
 
 /**
- * Method and tag checkboxes, token auth and expiry, in {@code form}, set from {@code config};
- * every change asks the server for a preview of the tools the filter exposes.
+ * Method and tag checkboxes (from the loaded catalog), token auth and expiry, in {@code form}, set
+ * from {@code config}; every change asks the server for a preview of the tools the filter exposes.
  */
-async function filterControls(form, config, expiresAt) {
-  if (!catalog) catalog = await api("GET", "/tool-catalog");
+function filterControls(form, config, expiresAt) {
   const part = document.getElementById("filters-part").content.cloneNode(true);
   const methods = part.querySelector(".methods");
   for (const word of catalog.methods) methods.append(check("methods", word, config.methods));
@@ -394,7 +416,7 @@ async function filterControls(form, config, expiresAt) {
   }
   form.querySelector(".filters").addEventListener("change", refresh);
   form.addEventListener("reset", () => setTimeout(refresh));
-  await refresh();
+  refresh();
   return {
     config: current,
     refresh,
