@@ -49,7 +49,7 @@ public final class JsonSyntax {
       return "a control character inside a string (escape it, as \\n or \\u0001)";
     }
     if (m.startsWith("Unrecognized character escape")) {
-      return "a backslash escape JSON does not have (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
+      return "a backslash escape JSON does not have (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t, and \\u with four hex digits)";
     }
     if (m.startsWith("Duplicate")) {
       return "a field given twice" + quotedName(m);
