@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -89,10 +90,16 @@ public final class ArgumentValidator {
     return new ArrayList<>(problems);
   }
 
-  /** True when a value holds a number that does not fit in a long, at any depth. */
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  /**
+   * True when a value holds a number whose magnitude is beyond a long's, at any depth. Only the
+   * magnitude counts: Jackson's canConvertToLong also says no to every fraction, and 0.5 is an
+   * ordinary number for the library to judge.
+   */
   private static boolean hasHugeNumber(JsonNode value) {
     if (value.isNumber()) {
-      return !value.canConvertToLong();
+      return value.decimalValue().abs().compareTo(LONG_MAX) > 0;
     }
     if (value.isContainer()) {
       for (JsonNode v : value.values()) {
