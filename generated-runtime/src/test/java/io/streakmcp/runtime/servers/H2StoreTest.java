@@ -77,6 +77,45 @@ class H2StoreTest extends StoreTest {
   }
 
   /**
+   * H2 refuses WRITE_DELAY to users without admin rights; such a user still opens the store (with
+   * H2's own delay, which the log warns of), and once an admin has opened it, the setting is kept.
+   */
+  @Test
+  void anOrdinaryUserOpensTheStoreThatAnAdminMadeDurable() throws SQLException {
+    String url = "jdbc:h2:file:" + dir.resolve("shared").toAbsolutePath();
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE USER bob PASSWORD 'pw'");
+      s.execute("GRANT ALTER ANY SCHEMA TO bob");
+    }
+    // Without the fallback, H2 answers "Admin rights are required" and the server never starts.
+    try (Database asBob = Database.open(url, "bob", "pw")) {
+      ServerStore s = new ServerStore(asBob.dataSource(), cipher, clock);
+      Account a = s.createAccount("Bob's", API_KEY);
+      assertEquals("Bob's", s.account(a.id()).orElseThrow().name());
+      assertTrue(writeDelay(asBob) > 0, "a new store keeps H2's default delay for bob");
+    }
+    try (Database asAdmin = Database.open(url, "sa", "")) {
+      assertEquals(0, writeDelay(asAdmin));
+    }
+    try (Database asBob = Database.open(url, "bob", "pw")) {
+      assertEquals(0, writeDelay(asBob), "the admin's setting is kept in the file");
+    }
+  }
+
+  private static int writeDelay(Database d) throws SQLException {
+    try (Connection c = d.dataSource().getConnection();
+        ResultSet r =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      assertTrue(r.next(), "H2 reports its write delay");
+      return Integer.parseInt(r.getString(1));
+    }
+  }
+
+  /**
    * What a kill -9 in the middle of the first migration leaves on H2, where each CREATE commits at
    * once: Flyway's history with no migration in it (or no history yet), and some of V1's tables (a
    * real kill left integrated_account and mcp_server). A start of an earlier build then added V1 to
