@@ -1,10 +1,14 @@
 package io.streakmcp.runtime.servers;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -19,12 +23,18 @@ import javax.sql.DataSource;
  * record goes too, as Flyway's repair would remove it.
  *
  * <p>Only when no migration has ever completed (so the server never served, and nothing can have
- * been stored through it), only this schema's own tables, and only while they are empty, are they
- * dropped for Flyway to make again. Anything else is left for Flyway to judge.
+ * been stored through it), only on an H2 file this process alone has open, only this schema's own
+ * tables, and only while all of them are empty, are they dropped for Flyway to make again. Anything
+ * else is left for Flyway to judge.
  */
 final class InterruptedMigration {
   /** V1's tables, in an order that drops each before the tables it refers to. */
   static final List<String> TABLES = List.of("call_log", "mcp_server", "integrated_account");
+
+  private static final String HISTORY = "\"flyway_schema_history\"";
+
+  /** H2's error codes for a table that is not there (with and without suggestions). */
+  private static final Set<Integer> TABLE_NOT_FOUND = Set.of(42102, 42103, 42104);
 
   private InterruptedMigration() {}
 
@@ -33,56 +43,84 @@ final class InterruptedMigration {
    */
   static int clear(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      if (!"H2".equals(c.getMetaData().getDatabaseProductName()) || anyMigrationCompleted(c)) {
+      if (!soleOpener(c.getMetaData()) || anyMigrationCompleted(c)) {
         return 0;
       }
-      int dropped = 0;
+      // Every table is looked at before any is dropped: one holding data means the store is not
+      // a cut-short first start, and then nothing is touched and Flyway says what is wrong.
+      List<String> present = new ArrayList<>();
       for (String table : TABLES) {
         Boolean empty = isEmpty(c, table);
         if (empty == null) {
           continue; // not made before the kill
         }
         if (!empty) {
-          return dropped; // holds data: not ours to clear, and Flyway will say what is wrong
+          return 0;
         }
+        present.add(table);
+      }
+      for (String table : present) {
         try (Statement s = c.createStatement()) {
           s.execute("DROP TABLE " + table);
         }
-        dropped++;
       }
       // A start of an earlier build on such a store recorded V1 as failed, and Flyway refuses a
       // history with a failed migration ("remove any half-completed changes then run repair"):
       // the changes are gone now, and this is the repair.
-      try (Statement s = c.createStatement()) {
-        s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE NOT \"success\"");
-      } catch (SQLException e) {
-        // no history table: nothing recorded
+      if (isEmpty(c, HISTORY) != null) {
+        try (Statement s = c.createStatement()) {
+          s.executeUpdate("DELETE FROM " + HISTORY + " WHERE NOT \"success\"");
+        }
       }
-      return dropped;
+      return present.size();
     }
   }
 
-  private static boolean anyMigrationCompleted(Connection c) {
+  /**
+   * Whether this process is the only one that can have the store open: H2 in a file, opened
+   * embedded. Its file lock keeps other processes out, and a server opens its store once, so no
+   * other start can be migrating the same tables while they are cleared. A store shared over TCP or
+   * with AUTO_SERVER may be in the middle of another instance's migration, whose new, empty tables
+   * must not be dropped; those are left to Flyway, and PostgreSQL needs nothing (its migration is
+   * one transaction).
+   */
+  private static boolean soleOpener(DatabaseMetaData meta) throws SQLException {
+    String url = meta.getURL().toLowerCase(Locale.ROOT);
+    return "H2".equals(meta.getDatabaseProductName())
+        && !url.startsWith("jdbc:h2:tcp:")
+        && !url.startsWith("jdbc:h2:ssl:")
+        && !url.startsWith("jdbc:h2:mem:")
+        && !url.contains("auto_server=true");
+  }
+
+  private static boolean anyMigrationCompleted(Connection c) throws SQLException {
+    if (isEmpty(c, HISTORY) == null) {
+      return false; // no history table: nothing was ever migrated
+    }
     try (Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(
-                "SELECT COUNT(*) FROM \"flyway_schema_history\""
-                    + " WHERE \"success\" AND \"type\" = 'SQL'")) {
+                "SELECT COUNT(*) FROM " + HISTORY + " WHERE \"success\" AND \"type\" = 'SQL'")) {
       return r.next() && r.getInt(1) > 0;
-    } catch (SQLException e) {
-      return false; // no history table: nothing was ever migrated
     }
   }
 
-  /** Whether the table holds no row; null when there is no such table. */
-  private static Boolean isEmpty(Connection c, String table) {
+  /**
+   * Whether the table holds no row; null only when there is no such table. Any other failure (a
+   * lock timeout, say) is thrown: read as "no table", it would have let a table with rows, or a
+   * completed history, pass for a cut-short start.
+   */
+  private static Boolean isEmpty(Connection c, String table) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.setMaxRows(1);
       try (ResultSet r = s.executeQuery("SELECT 1 FROM " + table)) {
         return !r.next();
       }
     } catch (SQLException e) {
-      return null;
+      if (TABLE_NOT_FOUND.contains(e.getErrorCode())) {
+        return null;
+      }
+      throw e;
     }
   }
 }
