@@ -41,8 +41,16 @@ public final class CallLog implements AutoCloseable {
   private volatile boolean running = true;
   private final AtomicLong dropped = new AtomicLong();
 
-  /** Calls queued or being written: flush waits for zero. */
-  private final AtomicLong pending = new AtomicLong();
+  /**
+   * Calls ever queued, counted in queue order (under {@link #order}), and calls the writer has
+   * finished with (written, or failed and logged). The queue is FIFO with one writer, so once
+   * {@code settled} reaches the count {@code queued} had when a flush began, everything queued
+   * before it is done, however much has been queued since.
+   */
+  private final Object order = new Object();
+
+  private final AtomicLong queued = new AtomicLong();
+  private final AtomicLong settled = new AtomicLong();
 
   public CallLog(ServerStore store, Clock clock) {
     this.store = store;
@@ -55,10 +63,15 @@ public final class CallLog implements AutoCloseable {
   /** The recorder for one server. */
   public CallRecorder recorder(String serverId) {
     return (tool, status, durationMs) -> {
-      pending.incrementAndGet();
-      if (!queue.offer(
-          new Entry(serverId, new CallRecord(tool, clock.millis(), status, durationMs)))) {
-        pending.decrementAndGet();
+      Entry entry = new Entry(serverId, new CallRecord(tool, clock.millis(), status, durationMs));
+      boolean taken;
+      synchronized (order) {
+        taken = queue.offer(entry);
+        if (taken) {
+          queued.incrementAndGet();
+        }
+      }
+      if (!taken) {
         dropped.incrementAndGet();
       }
     };
@@ -66,11 +79,16 @@ public final class CallLog implements AutoCloseable {
 
   /**
    * Waits until everything queued so far is written, or until {@code within} has passed, since a
-   * store that hangs must not hang its caller too. Returns whether everything was written.
+   * store that hangs must not hang its caller too. Returns whether everything was written. Calls
+   * queued meanwhile are not waited for, so steady traffic does not hold a flush to its deadline.
    */
   public boolean flush(Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
-    while (pending.get() > 0) {
+    long target;
+    synchronized (order) {
+      target = queued.get();
+    }
+    while (settled.get() < target) {
       if (System.nanoTime() - deadline >= 0) {
         return false;
       }
@@ -81,7 +99,7 @@ public final class CallLog implements AutoCloseable {
 
   /** Calls queued or being written right now. */
   public long pending() {
-    return pending.get();
+    return queued.get() - settled.get();
   }
 
   public long dropped() {
@@ -110,7 +128,7 @@ public final class CallLog implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } finally {
-        pending.addAndGet(-batch.size());
+        settled.addAndGet(batch.size());
         batch.clear();
       }
     }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,44 @@ class CallLogTest {
       assertTrue(log.flush(Duration.ofSeconds(30)));
     }
     assertEquals(1, store.calls(serverId, 5).size());
+  }
+
+  /**
+   * Under steady traffic the queue is never empty; a flush still ends once the calls recorded
+   * before it are written. (Waiting for an empty queue held it to its deadline.)
+   */
+  @Test
+  void flushWaitsForEarlierCallsOnlyNotForTrafficThatKeepsComing() throws Exception {
+    gate.close();
+    try (CallLog log = new CallLog(store, new MutableClock(T0))) {
+      CallRecorder recorder = log.recorder(serverId);
+      for (int i = 0; i < 50; i++) {
+        recorder.record("before_flush", "ok", 1);
+      }
+      AtomicBoolean traffic = new AtomicBoolean(true);
+      Thread steady =
+          new Thread(
+              () -> {
+                while (traffic.get()) {
+                  recorder.record("during_flush", "ok", 1);
+                  LockSupport.parkNanos(1_000_000);
+                }
+              });
+      steady.start();
+      try {
+        gate.open();
+        assertTrue(log.flush(Duration.ofSeconds(20)), "the 50 earlier calls are written");
+        assertTrue(log.pending() > 0, "traffic kept coming while the flush waited");
+      } finally {
+        traffic.set(false);
+        steady.join();
+      }
+      long before =
+          store.calls(serverId, 100_000).stream()
+              .filter(c -> c.tool().equals("before_flush"))
+              .count();
+      assertEquals(50, before);
+    }
   }
 
   @Test
