@@ -45,7 +45,7 @@ class LiveSchemaTest {
           + "{\"key\":\"9002\",\"name\":\"Senior\"}]}},"
           + "{\"key\":\"1004\",\"name\":\"Start Date\",\"type\":\"DATE\"}%s]}";
   static final String HIRING =
-      "{\"key\":\"p2\",\"name\":\"Hiring\",\"stageOrder\":[\"6001\"],"
+      "{\"key\":\"p2\",\"name\":\"Hiring Team\",\"stageOrder\":[\"6001\"],"
           + "\"stages\":{\"6001\":{\"key\":\"6001\",\"name\":\"Technical Interview\"}%s},"
           + "\"fields\":[]}";
 
@@ -182,6 +182,37 @@ class LiveSchemaTest {
     streak.verify(
         postRequestedFor(urlPathEqualTo("/api/v1/boxes/b1"))
             .withRequestBody(equalToJson("{\"stageKey\":\"5001\"}")));
+  }
+
+  /**
+   * With a stage by name, the pipeline may be given by name too, spaces and all: it is turned into
+   * its key before the path is built, and only a name that matches no pipeline is refused.
+   */
+  @Test
+  void aBoxIsCreatedInAPipelineAndStageGivenByName() throws Exception {
+    start(Duration.ofSeconds(60));
+    streak.stubFor(
+        post(urlPathEqualTo("/api/v2/pipelines/p2/boxes"))
+            .willReturn(okJson("{\"key\":\"b9\",\"pipelineKey\":\"p2\",\"stageKey\":\"6001\"}")));
+    JsonNode created =
+        call(
+            "create_a_streak_box",
+            "{\"pipeline_key\":\"Hiring Team\",\"name\":\"Ada\","
+                + "\"stage_key\":\"Technical Interview\"}");
+    assertFalse(created.path("isError").asBoolean(), created.toString());
+    streak.verify(
+        postRequestedFor(urlPathEqualTo("/api/v2/pipelines/p2/boxes"))
+            .withRequestBody(equalToJson("{\"name\":\"Ada\",\"stageKey\":\"6001\"}")));
+    JsonNode unknown =
+        call(
+            "create_a_streak_box",
+            "{\"pipeline_key\":\"Hiring Tea\",\"name\":\"Ada\","
+                + "\"stage_key\":\"Technical Interview\"}");
+    assertTrue(unknown.path("isError").asBoolean(), unknown.toString());
+    assertTrue(
+        unknown.path("content").get(0).path("text").asString().contains("`pipeline_key`"),
+        unknown.toString());
+    streak.verify(1, postRequestedFor(anyUrl()));
   }
 
   @Test

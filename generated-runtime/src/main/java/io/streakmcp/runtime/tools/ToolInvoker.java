@@ -54,6 +54,13 @@ public final class ToolInvoker {
   private static final List<String> NAMED_ARGUMENTS =
       List.of("stage_key", SchemaEnricher.STAGE_NAME, "fields", "field_key");
 
+  /**
+   * Arguments left for after the names are translated, when they will be: the named ones, and the
+   * pipeline, which NameTranslator also finds by name (a name may hold spaces, which no key does).
+   */
+  private static final List<String> TRANSLATED_ARGUMENTS =
+      List.of("stage_key", SchemaEnricher.STAGE_NAME, "fields", "field_key", "pipeline_key");
+
   /** Writes to these resources change an account's live schema. */
   private static final Set<String> SCHEMA_RESOURCES = Set.of("stage", "field");
 
@@ -79,12 +86,15 @@ public final class ToolInvoker {
       String accountId) {
     // Keys are checked before anything can reach Streak, the live schema's box read included; the
     // arguments that may still hold names are checked once those are translated.
-    List<String> badKeys = PathKeys.problems(tool, arguments, NAMED_ARGUMENTS);
+    boolean translates =
+        SchemaEnricher.enriches(tool.name()) && NAMED_ARGUMENTS.stream().anyMatch(arguments::has);
+    List<String> badKeys =
+        PathKeys.problems(tool, arguments, translates ? TRANSLATED_ARGUMENTS : NAMED_ARGUMENTS);
     if (!badKeys.isEmpty()) {
       return invalidArguments(tool, badKeys);
     }
     ObjectNode fields = null;
-    if (SchemaEnricher.enriches(tool.name()) && NAMED_ARGUMENTS.stream().anyMatch(arguments::has)) {
+    if (translates) {
       // Translating names may read the box from Streak: arguments that are wrong whatever the
       // names turn out to be are refused first, so nothing is sent for them.
       List<String> early = tool.validator().validate(withoutLiveOnly(tool, arguments));
