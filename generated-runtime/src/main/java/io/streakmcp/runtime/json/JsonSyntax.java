@@ -15,6 +15,10 @@ public final class JsonSyntax {
   /** The longest field name repeated back. */
   private static final int MAX_NAME = 64;
 
+  private static final String NUMBER_NOT_ALLOWED =
+      "a number JSON does not allow (no leading zeros, +, hexadecimal, NaN or Infinity, and a digit"
+          + " on each side of a decimal point)";
+
   private JsonSyntax() {}
 
   /** "reason at line L, column C", or just the reason when Jackson gave no position. */
@@ -32,6 +36,9 @@ public final class JsonSyntax {
     if (m.startsWith("Unexpected end-of-input")) {
       return "it ends before the JSON is complete";
     }
+    if (m.startsWith("Non-standard token") && (m.contains("NaN") || m.contains("Infinity"))) {
+      return NUMBER_NOT_ALLOWED;
+    }
     if (m.startsWith("Unrecognized token") || m.startsWith("Non-standard token")) {
       return "a word that is not a JSON value (values are quoted strings, numbers, true, false,"
           + " null, objects and arrays)";
@@ -39,11 +46,13 @@ public final class JsonSyntax {
     if (m.startsWith("Unexpected character (''")) {
       return "an unexpected single quote (JSON strings and names use double quotes)";
     }
-    if (m.startsWith("Invalid numeric value") || m.startsWith("Unexpected character ('0'")) {
-      return "a number JSON does not allow (no leading zeros, no NaN or Infinity)";
+    if (m.startsWith("Invalid numeric value")
+        || (m.startsWith("Unexpected character")
+            && (m.contains("in numeric value") || m.contains("hexadecimal")))) {
+      return NUMBER_NOT_ALLOWED;
     }
     if (m.startsWith("Unexpected character")) {
-      return "an unexpected character" + quotedChar(m);
+      return "an unexpected character" + quotedChar(m) + expected(m);
     }
     if (m.startsWith("Illegal unquoted character")) {
       return "a control character inside a string (escape it, as \\n or \\u0001)";
@@ -68,6 +77,26 @@ public final class JsonSyntax {
       return "a number beyond the range any number type can hold";
     }
     return "malformed JSON";
+  }
+
+  /** What Jackson was looking for instead, from its own wording. */
+  private static String expected(String m) {
+    if (m.contains("expecting a colon")) {
+      return " where a colon should follow the field name";
+    }
+    if (m.contains("separate Array entries")) {
+      return " where a comma or ] should be";
+    }
+    if (m.contains("separate Object entries")) {
+      return " where a comma or } should be";
+    }
+    if (m.contains("start property name") || m.contains("start field name")) {
+      return " where a field name in double quotes should be";
+    }
+    if (m.contains("expected a valid value")) {
+      return " where a value should be";
+    }
+    return "";
   }
 
   /** The single character Jackson names, e.g. ('x' (code 120)): one character leaks nothing. */
