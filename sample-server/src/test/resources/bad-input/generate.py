@@ -510,10 +510,16 @@ def transport_cases():
             mcp_post(ok_body, headers=[["Content-Type", ct], JSON_HEADERS[1]]),
             err(415, -32000, ["Content-Type"]))
     for acc in ["text/html", "image/png", "application/jsonx", "text/event-streamx",
-                "application/xml", "image/*", "application/json;q=0", "text/event-stream;q=0"]:
+                "application/xml", "image/*", "application/json;q=0", "text/event-stream;q=0",
+                "application/json;q=0, text/event-stream;q=0, */*",
+                "*/*, application/*;q=0, text/*;q=0"]:
         add("transport", "Accept %s" % acc,
             mcp_post(ok_body, headers=[JSON_HEADERS[0], ["Accept", acc]]),
             err(406, -32000, ["Accept"]))
+    add("transport", "Accept split over two lines (accepted)",
+        mcp_post(ok_body, headers=[JSON_HEADERS[0], ["Accept", "text/html"],
+                                   ["Accept", "application/json, text/event-stream"]]),
+        {"status": 200, "result": True, "streak": None})
     for sid in ["garbage", "a.b", "x" * 600, ".", "e30.e30", "{other_session}"]:
         add("transport", "Mcp-Session-Id %s" % sid[:30],
             mcp_post(ok_body, headers=JSON_HEADERS + [["Mcp-Session-Id", sid]]),
@@ -626,6 +632,14 @@ def admin_cases():
                     {"method": method, "path": path, "headers": h,
                      "body": '{"name":"x","api_key":"y"}' if method in ("POST", "PATCH") else None},
                     {"status": 401, "admin_error": "unauthorized"})
+    for name, a, b in [("Authorization", "Bearer {admin}", "Bearer wrong-token"),
+                       ("Authorization", "Bearer wrong-token", "Bearer {admin}"),
+                       ("Content-Type", "application/json", "text/plain")]:
+        h = [x for x in auth if x[0] != name] + [[name, a], [name, b]]
+        add("admin", "%s twice: %s and %s" % (name, a, b),
+            {"method": "POST", "path": "/integrated-account", "headers": h,
+             "body": '{"name":"x","api_key":"y"}'},
+            {"status": 400, "admin_error": "invalid_request", "says": [name]})
     malformed = ['{', '{"name":"a",}', '{"name":"a" "api_key":"b"}', "{'name':'a'}",
                  '{"name":"a","api_key":"b"}x', '{"name":"a",\n"api_key":}', 'nul',
                  '{"name":"a\\x"}', '{"name":01}', '{\n\n  "name": "a",\n  "api_key" "b"\n}',

@@ -8,6 +8,7 @@ import io.streakmcp.runtime.servers.StoredServer;
 import io.streakmcp.runtime.servers.ToolFilter;
 import io.streakmcp.runtime.tools.ToolCatalog;
 import io.streakmcp.runtime.transport.MediaType;
+import io.streakmcp.runtime.transport.RepeatedHeaders;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -75,6 +76,15 @@ public final class AdminHandler extends Handler.Abstract {
       return false;
     }
     try {
+      String repeated = RepeatedHeaders.conflicting(request);
+      if (repeated != null) {
+        send(
+            response,
+            callback,
+            400,
+            error("invalid_request", RepeatedHeaders.problem(repeated), null));
+        return true;
+      }
       if (!tokens.allows(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"streak-mcp-admin\"");
         send(

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
@@ -25,40 +24,22 @@ import tools.jackson.databind.JsonNode;
 final class HttpExchange {
   private HttpExchange() {}
 
-  /** Lower-case header names to their first value. */
+  /**
+   * Lower-case header names to their first value; Accept, a list, to all its values joined, as RFC
+   * 9110 lets a client split a list across several lines. (Headers that must come once are refused
+   * by {@link RepeatedHeaders} before this is read.)
+   */
   static Map<String, String> headers(Request request) {
     Map<String, String> out = new HashMap<>();
     for (HttpField f : request.getHeaders()) {
-      out.putIfAbsent(f.getName().toLowerCase(Locale.ROOT), f.getValue());
-    }
-    return out;
-  }
-
-  /**
-   * Headers whose value decides how a request is read or whom it is for: sent twice with different
-   * values, which one was meant cannot be known (and a filter in front may have checked the other
-   * one), so such a request is refused instead of served by the first.
-   */
-  private static final List<String> SINGLE =
-      List.of(
-          "Content-Type",
-          "Mcp-Session-Id",
-          "MCP-Protocol-Version",
-          "Mcp-Method",
-          "Mcp-Name",
-          "Origin",
-          "Authorization",
-          "Last-Event-ID");
-
-  /** The first such header sent more than once with different values, or null. */
-  static String conflicting(Request request) {
-    for (String name : SINGLE) {
-      List<String> values = request.getHeaders().getValuesList(name);
-      if (values.size() > 1 && values.stream().distinct().count() > 1) {
-        return name;
+      String name = f.getName().toLowerCase(Locale.ROOT);
+      if (name.equals("accept")) {
+        out.merge(name, f.getValue(), (first, more) -> first + ", " + more);
+      } else {
+        out.putIfAbsent(name, f.getValue());
       }
     }
-    return null;
+    return out;
   }
 
   /**

@@ -79,16 +79,14 @@ public final class McpHttpHandler extends Handler.Abstract {
   private void route(
       Request request, Response response, Callback callback, String token, String sub)
       throws Exception {
-    String repeated = HttpExchange.conflicting(request);
+    String repeated = RepeatedHeaders.conflicting(request);
     if (repeated != null) {
       HttpExchange.error(
           response,
           callback,
           400,
           ErrorCodes.TRANSPORT,
-          "Bad request: the "
-              + repeated
-              + " header was sent more than once with different values; send it once");
+          "Bad request: " + RepeatedHeaders.problem(repeated));
       return;
     }
     Map<String, String> headers = HttpExchange.headers(request);

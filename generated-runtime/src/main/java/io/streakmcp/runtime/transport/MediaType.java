@@ -44,25 +44,32 @@ public final class MediaType {
   }
 
   /**
-   * True when an Accept header takes the given type: a range that is the type, its {@code type/*}
-   * or {@code *}{@code /*}, with a quality above 0. A missing header takes everything.
+   * True when an Accept header takes the given type with a quality above 0. As RFC 9110 says, the
+   * most specific range that matches decides: the type itself, then its {@code type/*}, then {@code
+   * *}{@code /*}; so {@code application/json;q=0, *}{@code /*} refuses JSON. A missing header takes
+   * everything.
    */
   public static boolean accepts(String accept, String type) {
     if (accept == null) {
       return true;
     }
     String major = type.substring(0, type.indexOf('/'));
+    int bestSpecificity = 0;
+    double quality = 0;
     for (String range : accept.split(",")) {
       String[] parts = range.split(";");
       String name = parts[0].strip().toLowerCase(Locale.ROOT);
-      if (!name.equals(type) && !name.equals(major + "/*") && !name.equals("*/*")) {
+      int specificity =
+          name.equals(type) ? 3 : name.equals(major + "/*") ? 2 : name.equals("*/*") ? 1 : 0;
+      if (specificity == 0 || specificity < bestSpecificity) {
         continue;
       }
-      if (quality(parts) > 0) {
-        return true;
-      }
+      double q = quality(parts);
+      // Two ranges as specific as each other (a type listed twice): the more generous one counts.
+      quality = specificity > bestSpecificity ? q : Math.max(quality, q);
+      bestSpecificity = specificity;
     }
-    return false;
+    return quality > 0;
   }
 
   /** The q parameter of one range: 1 when absent, 0 when it cannot be read. */

@@ -53,4 +53,15 @@ class MediaTypeTest {
     assertFalse(MediaType.accepts("text/*", json));
     assertFalse(MediaType.accepts("", json));
   }
+
+  @Test
+  void theMostSpecificMatchingRangeDecides() {
+    String json = MediaType.JSON;
+    assertFalse(MediaType.accepts("application/json;q=0, */*", json));
+    assertFalse(MediaType.accepts("*/*, application/*;q=0", json));
+    assertTrue(MediaType.accepts("*/*;q=0, application/json", json));
+    assertTrue(MediaType.accepts("application/*;q=0, application/json;q=0.5", json));
+    assertFalse(MediaType.accepts("application/json;q=0, text/event-stream", json));
+    assertTrue(MediaType.accepts("application/json;q=0, application/json", json));
+  }
 }
