@@ -184,6 +184,26 @@ async function main() {
     await page.getByText("Deleted Typo account.").waitFor();
     out.accountsAfterDelete = await page.locator("#accounts tr td:first-child").allTextContents();
 
+    // A pasted link whose ids are not ids (%2e%2e is '..' to fetch) reaches no API path but the
+    // accounts list.
+    const requested = [];
+    const onRequest = (r) => {
+      const path = new URL(r.url()).pathname;
+      if (!path.startsWith("/admin")) requested.push(path); // the page's own files, the icon
+    };
+    page.on("request", onRequest);
+    const accountsListed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === "/integrated-account");
+    await page.evaluate(() => { location.hash = "#/account/%2e%2e/server/tool-catalog"; });
+    await page.getByText("That link names no account or server").waitFor();
+    await accountsListed;
+    await opened(page, "Integrated accounts");
+    page.off("request", onRequest);
+    out.craftedLinkRequests = requested;
+    if (requested.some((path) => path !== "/integrated-account")) {
+      fail("a crafted link reached " + requested.join(", "));
+    }
+
     // Revoke, and the URL is dead.
     await page.getByRole("link", { name: "Acme Sales" }).click();
     await opened(page, "Acme Sales");

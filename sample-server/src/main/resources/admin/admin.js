@@ -97,11 +97,19 @@ async function copy(text, button) {
 
 // ---------------------------------------------------------------- routing
 
+/** Account and server ids, as the store makes them (UUIDs). */
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function route() {
   const token = sessionStorage.getItem(TOKEN_KEY);
   logoutButton.hidden = !token;
   if (!token) return loginView();
   const parts = location.hash.replace(/^#\/?/, "").split("/");
+  if (parts[0] === "account" && parts.slice(1).some((p, i) => i % 2 === 0 && p && !ID.test(p))) {
+    // Ids go into API paths: anything else in a pasted link (%2e%2e, say) never reaches fetch.
+    show("That link names no account or server (their ids are UUIDs).", true);
+    return accountsView().catch(failed);
+  }
   if (parts[0] === "account" && parts[1] && parts[2] === "server" && parts[3]) {
     return serverView(parts[1], parts[3]).catch(failed);
   }

@@ -102,6 +102,10 @@ class AdminPageBrowserTest {
     List<String> facts = strings(out.path("editedFacts"));
     assertEquals("get", facts.get(1), "methods after the edit: " + facts);
     assertFalse(facts.get(4).equals("never"), "the expiry was set: " + facts);
+    assertEquals(
+        List.of("/integrated-account"),
+        strings(out.path("craftedLinkRequests")),
+        "a link with '..' for an id asks only for the accounts list");
     assertEquals(404, out.path("afterRevoke").asInt());
     assertEquals(
         404,
