@@ -142,7 +142,10 @@ class LoadTest {
       long sent = warmUp.perServer.get(s) + measured.perServer.get(s);
       long limited = warmUp.rateLimitedPerServer.get(s) + measured.rateLimitedPerServer.get(s);
       List<CallRecord> log =
-          live.deployment.store().calls(target.serverId(), (int) Math.min(sent + 1, kept + 1L));
+          live.deployment
+              .store()
+              .callLog()
+              .calls(target.serverId(), (int) Math.min(sent + 1, kept + 1L));
       long logged = log.size();
       long loggedLimited = log.stream().filter(c -> c.status().equals("rate_limited")).count();
       if (sent <= kept ? logged != sent || loggedLimited != limited : logged < kept) {

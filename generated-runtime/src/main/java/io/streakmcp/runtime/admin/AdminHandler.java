@@ -244,7 +244,7 @@ public final class AdminHandler extends Handler.Abstract {
       }
       ObjectNode out = Json.object();
       ArrayNode list = out.putArray("result");
-      store.calls(serverId, 500).forEach(c -> list.add(AdminViews.call(c)));
+      store.callLog().calls(serverId, 500).forEach(c -> list.add(AdminViews.call(c)));
       send(response, callback, 200, out);
       return;
     }

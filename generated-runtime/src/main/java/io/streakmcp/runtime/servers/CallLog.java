@@ -120,7 +120,7 @@ public final class CallLog implements AutoCloseable {
         batch.forEach(
             e -> byServer.computeIfAbsent(e.serverId(), k -> new ArrayList<>()).add(e.call()));
         try {
-          store.appendCalls(byServer);
+          store.callLog().appendCalls(byServer);
         } catch (Exception failure) {
           LOG.warn("could not write {} call log entries: {}", batch.size(), failure.toString());
         }

@@ -33,7 +33,7 @@ public final class ExpiryCleaner implements AutoCloseable {
             if (deleted > 0) {
               LOG.info("deleted {} expired MCP servers", deleted);
             }
-            int pruned = store.pruneCalls(CALLS_KEPT_PER_SERVER);
+            int pruned = store.callLog().pruneCalls(CALLS_KEPT_PER_SERVER);
             if (pruned > 0) {
               LOG.debug("pruned {} call log entries beyond the newest per server", pruned);
             }

@@ -62,7 +62,7 @@ class CallLogTest {
       assertTrue(log.flush(Duration.ofSeconds(30)), "everything recorded is written");
       assertEquals(0, log.dropped());
     }
-    List<CallRecord> written = store.calls(serverId, calls + 10);
+    List<CallRecord> written = store.callLog().calls(serverId, calls + 10);
     assertEquals(calls, written.size());
     assertEquals("tool_" + (calls - 1), written.get(0).tool(), "newest first");
   }
@@ -77,7 +77,7 @@ class CallLogTest {
       gate.open();
       assertTrue(log.flush(Duration.ofSeconds(30)));
     }
-    assertEquals(1, store.calls(serverId, 5).size());
+    assertEquals(1, store.callLog().calls(serverId, 5).size());
   }
 
   /**
@@ -111,7 +111,7 @@ class CallLogTest {
         steady.join();
       }
       long before =
-          store.calls(serverId, 100_000).stream()
+          store.callLog().calls(serverId, 100_000).stream()
               .filter(c -> c.tool().equals("before_flush"))
               .count();
       assertEquals(50, before);
@@ -133,7 +133,7 @@ class CallLogTest {
       gate.open();
       assertTrue(log.flush(Duration.ofSeconds(30)));
     }
-    long written = store.calls(serverId, recorded).size();
+    long written = store.callLog().calls(serverId, recorded).size();
     assertEquals(recorded, written + dropped, "each call is either written or counted as dropped");
   }
 
@@ -145,6 +145,6 @@ class CallLogTest {
         recorder.record("get_box", "ok", 1);
       }
     }
-    assertEquals(100, store.calls(serverId, 200).size());
+    assertEquals(100, store.callLog().calls(serverId, 200).size());
   }
 }

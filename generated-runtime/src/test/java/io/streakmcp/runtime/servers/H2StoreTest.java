@@ -39,9 +39,9 @@ class H2StoreTest extends StoreTest {
       ServerStore s = new ServerStore(mem.dataSource(), cipher, clock);
       Account a = s.createAccount("Mem", API_KEY);
       ServerStore.Created created = s.createServer(a.id(), "m", config(), null);
-      s.appendCalls(created.server().id(), List.of(call("get_box", T0)));
+      s.callLog().appendCalls(created.server().id(), List.of(call("get_box", T0)));
       assertEquals(API_KEY, s.findByToken(created.token()).orElseThrow().apiKey());
-      assertEquals(1, s.calls(created.server().id(), 5).size());
+      assertEquals(1, s.callLog().calls(created.server().id(), 5).size());
     }
     // DB_CLOSE_DELAY=-1 keeps it for the JVM; a second open migrates nothing and sees the data.
     try (Database again = Database.open(url, "sa", "")) {

@@ -109,7 +109,9 @@ abstract class StoreTest {
     ServerStore.Created g2 = store.createServer(gone.id(), "g2", config(), null);
     ServerStore.Created k1 = store.createServer(kept.id(), "k1", config(), null);
     for (ServerStore.Created s : List.of(g1, g2, k1)) {
-      store.appendCalls(s.server().id(), List.of(call("list_boxes", T0), call("get_box", T0 + 1)));
+      store
+          .callLog()
+          .appendCalls(s.server().id(), List.of(call("list_boxes", T0), call("get_box", T0 + 1)));
     }
     assertEquals(6, count("SELECT COUNT(*) FROM call_log"));
 
@@ -127,7 +129,7 @@ abstract class StoreTest {
             g2.server().id()));
     // The other account is untouched.
     assertEquals(List.of(k1.server()), store.servers(kept.id()));
-    assertEquals(2, store.calls(k1.server().id(), 10).size());
+    assertEquals(2, store.callLog().calls(k1.server().id(), 10).size());
     assertEquals("other-key", store.findByToken(k1.token()).orElseThrow().apiKey());
   }
 
@@ -353,7 +355,7 @@ abstract class StoreTest {
     clock.advance(Duration.ofMillis(1));
     StoredServer later = store.createServer(a.id(), "later", config(), T0 + 5_000).server();
     clock.set(T0);
-    store.appendCalls(boundary.id(), List.of(call("get_box", T0)));
+    store.callLog().appendCalls(boundary.id(), List.of(call("get_box", T0)));
 
     assertEquals(1, store.deleteExpired(), "only the one already past");
     clock.set(T0 + 999);
@@ -377,19 +379,23 @@ abstract class StoreTest {
   void callsAreListedNewestFirstWithALimit() throws SQLException {
     StoredServer s = newServer(null);
     StoredServer other = store.createServer(s.accountId(), "other", config(), null).server();
-    store.appendCalls(
-        s.id(),
-        List.of(
-            new CallRecord("b", T0 + 20, "ok", 5),
-            new CallRecord("a", T0 + 10, "invalid_arguments", 1),
-            new CallRecord("c", T0 + 30, "streak_error", 250)));
-    store.appendCalls(
-        s.id(),
-        List.of(
-            new CallRecord("tie-first", T0 + 40, "ok", 2),
-            new CallRecord("tie-second", T0 + 40, "rate_limited", 3)));
-    store.appendCalls(other.id(), List.of(new CallRecord("elsewhere", T0 + 99, "ok", 1)));
-    store.appendCalls(s.id(), List.of()); // an empty batch is a no-op
+    store
+        .callLog()
+        .appendCalls(
+            s.id(),
+            List.of(
+                new CallRecord("b", T0 + 20, "ok", 5),
+                new CallRecord("a", T0 + 10, "invalid_arguments", 1),
+                new CallRecord("c", T0 + 30, "streak_error", 250)));
+    store
+        .callLog()
+        .appendCalls(
+            s.id(),
+            List.of(
+                new CallRecord("tie-first", T0 + 40, "ok", 2),
+                new CallRecord("tie-second", T0 + 40, "rate_limited", 3)));
+    store.callLog().appendCalls(other.id(), List.of(new CallRecord("elsewhere", T0 + 99, "ok", 1)));
+    store.callLog().appendCalls(s.id(), List.of()); // an empty batch is a no-op
 
     assertEquals(
         List.of(
@@ -398,14 +404,15 @@ abstract class StoreTest {
             new CallRecord("c", T0 + 30, "streak_error", 250),
             new CallRecord("b", T0 + 20, "ok", 5),
             new CallRecord("a", T0 + 10, "invalid_arguments", 1)),
-        store.calls(s.id(), 100));
+        store.callLog().calls(s.id(), 100));
     assertEquals(
         List.of("tie-second", "tie-first"),
-        store.calls(s.id(), 2).stream().map(CallRecord::tool).toList());
-    assertEquals(1, store.calls(s.id(), 1).size());
+        store.callLog().calls(s.id(), 2).stream().map(CallRecord::tool).toList());
+    assertEquals(1, store.callLog().calls(s.id(), 1).size());
     assertEquals(
-        List.of("elsewhere"), store.calls(other.id(), 100).stream().map(CallRecord::tool).toList());
-    assertEquals(List.of(), store.calls(UUID.randomUUID().toString(), 100));
+        List.of("elsewhere"),
+        store.callLog().calls(other.id(), 100).stream().map(CallRecord::tool).toList());
+    assertEquals(List.of(), store.callLog().calls(UUID.randomUUID().toString(), 100));
   }
 
   @Test
@@ -416,40 +423,46 @@ abstract class StoreTest {
     for (int i = 0; i < 7; i++) {
       many.add(call("t" + i, T0 + i));
     }
-    store.appendCalls(s.id(), many);
-    store.appendCalls(other.id(), List.of(call("x0", T0), call("x1", T0 + 1)));
+    store.callLog().appendCalls(s.id(), many);
+    store.callLog().appendCalls(other.id(), List.of(call("x0", T0), call("x1", T0 + 1)));
 
-    assertEquals(4, store.pruneCalls(3), "7 - 3 from one server, none from the other");
+    assertEquals(4, store.callLog().pruneCalls(3), "7 - 3 from one server, none from the other");
     assertEquals(
         List.of("t6", "t5", "t4"),
-        store.calls(s.id(), 100).stream().map(CallRecord::tool).toList());
+        store.callLog().calls(s.id(), 100).stream().map(CallRecord::tool).toList());
     assertEquals(
-        List.of("x1", "x0"), store.calls(other.id(), 100).stream().map(CallRecord::tool).toList());
-    assertEquals(0, store.pruneCalls(3), "pruning again changes nothing");
-    assertThrows(IllegalArgumentException.class, () -> store.pruneCalls(0));
+        List.of("x1", "x0"),
+        store.callLog().calls(other.id(), 100).stream().map(CallRecord::tool).toList());
+    assertEquals(0, store.callLog().pruneCalls(3), "pruning again changes nothing");
+    assertThrows(IllegalArgumentException.class, () -> store.callLog().pruneCalls(0));
 
     // Calls in the same millisecond are told apart by the order they were written.
-    store.appendCalls(
-        other.id(), List.of(call("x2", T0 + 5), call("x3", T0 + 5), call("x4", T0 + 5)));
-    assertEquals(4, store.pruneCalls(2), "x0, x1, x2 of the other; t4 of the first");
+    store
+        .callLog()
+        .appendCalls(
+            other.id(), List.of(call("x2", T0 + 5), call("x3", T0 + 5), call("x4", T0 + 5)));
+    assertEquals(4, store.callLog().pruneCalls(2), "x0, x1, x2 of the other; t4 of the first");
     assertEquals(
-        List.of("x4", "x3"), store.calls(other.id(), 100).stream().map(CallRecord::tool).toList());
+        List.of("x4", "x3"),
+        store.callLog().calls(other.id(), 100).stream().map(CallRecord::tool).toList());
   }
 
   @Test
   void callsOfADeletedServerAreDroppedWithoutError() throws SQLException {
     StoredServer s = newServer(null);
-    store.appendCalls(s.id(), List.of(call("get_box", T0)));
+    store.callLog().appendCalls(s.id(), List.of(call("get_box", T0)));
     assertTrue(store.deleteServer(s.accountId(), s.id()));
     assertEquals(
         0,
         count("SELECT COUNT(*) FROM call_log WHERE server_id = ?", s.id()),
         "the server's log went with it");
 
-    store.appendCalls(s.id(), List.of(call("get_box", T0 + 1), call("list_boxes", T0 + 2)));
-    store.appendCalls(UUID.randomUUID().toString(), List.of(call("get_box", T0)));
+    store
+        .callLog()
+        .appendCalls(s.id(), List.of(call("get_box", T0 + 1), call("list_boxes", T0 + 2)));
+    store.callLog().appendCalls(UUID.randomUUID().toString(), List.of(call("get_box", T0)));
     assertEquals(0, count("SELECT COUNT(*) FROM call_log"));
-    assertEquals(List.of(), store.calls(s.id(), 10));
+    assertEquals(List.of(), store.callLog().calls(s.id(), 10));
   }
 
   // ---------------------------------------------------------------- API keys
@@ -517,7 +530,9 @@ abstract class StoreTest {
                 created.server().id(),
                 new ServerStore.Patch(true, "crm-renamed", false, null, false, null))
             .orElseThrow();
-    store.appendCalls(patched.id(), List.of(call("list_boxes", T0), call("get_box", T0 + 1)));
+    store
+        .callLog()
+        .appendCalls(patched.id(), List.of(call("list_boxes", T0), call("get_box", T0 + 1)));
     List<Map<String, String>> history = rows(HISTORY);
     // H2 also records a marker row (no version) for the schema Flyway found; then the migrations.
     assertEquals(
@@ -536,7 +551,7 @@ abstract class StoreTest {
     assertEquals(API_KEY, found.apiKey());
     assertEquals(
         List.of("get_box", "list_boxes"),
-        store.calls(patched.id(), 10).stream().map(CallRecord::tool).toList());
+        store.callLog().calls(patched.id(), 10).stream().map(CallRecord::tool).toList());
     assertEquals(history, rows(HISTORY), "Flyway neither re-ran nor added a migration");
   }
 
