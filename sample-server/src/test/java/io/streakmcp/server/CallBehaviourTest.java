@@ -204,4 +204,33 @@ class CallBehaviourTest extends WithTestServer {
     assertFalse(a.body().contains(TestServer.API_KEY), a.body());
     assertTrue(a.body().contains("[redacted]"));
   }
+
+  /**
+   * Long error messages are shortened for the model; a key that crosses the cut must not go through
+   * in part, in JSON messages or in plain text.
+   */
+  @Test
+  void aKeyAcrossTheCutOfALongErrorMessageIsNotReturnedInPart() throws Exception {
+    String key = TestServer.API_KEY;
+    for (int before = 280; before < 300; before += 3) {
+      String text = "x".repeat(before) + key + " is not a valid key";
+      for (String body : List.of("{\"error\":\"" + text + "\"}", text)) {
+        server.streak.stubFor(
+            get(urlPathEqualTo("/api/v1/boxes/b1"))
+                .willReturn(aResponse().withStatus(400).withBody(body)));
+        String answer =
+            McpHttp.post(
+                    server.mcpUrl(),
+                    McpHttp.call(1, "get_single_streak_box_by_id", "{\"box_key\":\"b1\"}"),
+                    "MCP-Protocol-Version",
+                    V)
+                .body();
+        for (int i = 0; i + 6 <= key.length(); i++) {
+          assertFalse(
+              answer.contains(key.substring(i, i + 6)),
+              "part of the key at " + before + ": " + answer);
+        }
+      }
+    }
+  }
 }

@@ -4,6 +4,7 @@ import io.streakmcp.runtime.json.Json;
 import io.streakmcp.runtime.streak.RateLimit;
 import io.streakmcp.runtime.streak.StreakResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -79,20 +80,24 @@ final class StreakErrors {
     return ToolOutcome.error(text, s, response.rateLimit());
   }
 
-  /** Streak's own error message: the {@code error} or {@code message} field, or the text. */
-  static String message(StreakResponse response) {
+  /**
+   * Streak's own error message: the {@code error} or {@code message} field, or the text, with the
+   * account's secrets taken out before it is shortened. (Shortened first, a key that crossed the
+   * cut was no longer whole, and its first part went through to the model.)
+   */
+  static String message(StreakResponse response, UnaryOperator<String> redact) {
     String raw = new String(response.body(), StandardCharsets.UTF_8).strip();
     try {
       JsonNode body = Json.read(raw);
       for (String field : new String[] {"error", "message"}) {
         if (body != null && body.path(field).isString()) {
-          return clip(body.get(field).asString());
+          return clip(redact.apply(body.get(field).asString()));
         }
       }
     } catch (RuntimeException e) {
       // Not JSON: fall through to the text.
     }
-    return clip(raw.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip());
+    return clip(redact.apply(raw).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip());
   }
 
   private static String hint(int status) {

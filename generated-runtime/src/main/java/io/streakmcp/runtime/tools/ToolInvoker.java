@@ -170,7 +170,7 @@ public final class ToolInvoker {
       return StreakErrors.rateLimited(response.rateLimit());
     }
     if (!response.ok()) {
-      return StreakErrors.failed(response, streak.redact(StreakErrors.message(response)));
+      return StreakErrors.failed(response, StreakErrors.message(response, streak::redact));
     }
     ToolKind kind = tool.definition().kind();
     if (kind.isWrite() && SCHEMA_RESOURCES.contains(tool.definition().resource())) {
