@@ -2,9 +2,13 @@ package io.streakmcp.runtime.streak;
 
 import java.net.http.HttpHeaders;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -48,7 +52,10 @@ public record RateLimit(long limit, long remaining, long reset, long retryAfter)
     if (combined != null) {
       Matcher m = COMBINED.matcher(combined);
       while (m.find()) {
-        long v = Long.parseLong(m.group(2));
+        long v = parse(m.group(2)).orElse(-1);
+        if (v < 0) {
+          continue; // more digits than a long holds: not a fact to pass on
+        }
         switch (m.group(1).toLowerCase(Locale.ROOT)) {
           case "limit" -> limit = limit < 0 ? v : limit;
           case "remaining" -> remaining = remaining < 0 ? v : remaining;
@@ -60,7 +67,10 @@ public record RateLimit(long limit, long remaining, long reset, long retryAfter)
       String value = headers.firstValue(field).orElse(null);
       Matcher m = value == null ? null : STRUCTURED.matcher(value);
       while (m != null && m.find()) {
-        long v = Long.parseLong(m.group(2));
+        long v = parse(m.group(2)).orElse(-1);
+        if (v < 0) {
+          continue;
+        }
         switch (m.group(1)) {
           case "r" -> remaining = remaining < 0 ? v : remaining;
           case "t" -> reset = reset < 0 ? v : reset;
@@ -102,14 +112,35 @@ public record RateLimit(long limit, long remaining, long reset, long retryAfter)
     if (seconds.isPresent()) {
       return seconds.getAsLong();
     }
-    try {
-      long at =
-          ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
-      return Math.max(0, at - now);
-    } catch (DateTimeParseException e) {
-      return -1;
+    for (DateTimeFormatter format : HTTP_DATES) {
+      try {
+        long at = ZonedDateTime.parse(value.trim(), format).toEpochSecond();
+        return Math.max(0, at - now);
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
     }
+    return -1;
   }
+
+  /**
+   * The three forms of an HTTP date a recipient must read (RFC 9110, 5.6.7): IMF-fixdate ({@code
+   * Sun, 06 Nov 1994 08:49:37 GMT}), the obsolete RFC 850 form ({@code Sunday, 06-Nov-94 08:49:37
+   * GMT}) and asctime ({@code Sun Nov 6 08:49:37 1994}, always GMT).
+   */
+  private static final List<DateTimeFormatter> HTTP_DATES =
+      List.of(
+          DateTimeFormatter.RFC_1123_DATE_TIME,
+          new DateTimeFormatterBuilder()
+              .appendPattern("EEEE, dd-MMM-")
+              // A two-digit year is this century's; a retry date is never decades away.
+              .appendValueReduced(ChronoField.YEAR, 2, 2, 2000)
+              .appendPattern(" HH:mm:ss zzz")
+              .toFormatter(Locale.US),
+          new DateTimeFormatterBuilder()
+              .appendPattern("EEE MMM ppd HH:mm:ss yyyy")
+              .toFormatter(Locale.US)
+              .withZone(ZoneOffset.UTC));
 
   private static OptionalLong parse(String value) {
     if (value == null) {

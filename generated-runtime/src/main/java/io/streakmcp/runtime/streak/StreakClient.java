@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -101,12 +102,26 @@ public final class StreakClient {
           response.statusCode(),
           response.body(),
           response.headers().firstValue("content-type").orElse(""),
-          RateLimit.from(response.headers(), clock));
+          rateLimit(response.headers()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable("the call to Streak was interrupted", e);
     } catch (IOException e) {
       throw unavailable(why(e), e);
+    }
+  }
+
+  /**
+   * The answer's rate-limit facts. Streak has answered by now, and a write may have been made: a
+   * header this cannot read must never turn that answer into a failure (which a model would retry),
+   * so it costs only the facts.
+   */
+  private RateLimit rateLimit(HttpHeaders headers) {
+    try {
+      return RateLimit.from(headers, clock);
+    } catch (RuntimeException e) {
+      LOG.warn("unreadable rate-limit headers from Streak: {}", e.getClass().getSimpleName());
+      return RateLimit.NONE;
     }
   }
 

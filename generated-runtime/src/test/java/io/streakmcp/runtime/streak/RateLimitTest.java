@@ -57,6 +57,28 @@ class RateLimitTest {
     assertEquals(30, parse(Map.of("Retry-After", "30")).retryAfter());
     assertEquals(30, parse(Map.of("Retry-After", "30")).reset(), "reset falls back to it");
     assertEquals(90, parse(Map.of("Retry-After", "Mon, 23 Nov 2026 10:01:30 GMT")).retryAfter());
+    // The two obsolete forms RFC 9110 still asks recipients to read.
+    assertEquals(90, parse(Map.of("Retry-After", "Monday, 23-Nov-26 10:01:30 GMT")).retryAfter());
+    assertEquals(90, parse(Map.of("Retry-After", "Mon Nov 23 10:01:30 2026")).retryAfter());
+    assertEquals(
+        0,
+        parse(Map.of("Retry-After", "Mon Nov  2 10:01:30 2026")).retryAfter(),
+        "asctime pads a one-digit day with a space; a date passed means retry now");
+  }
+
+  /** A number too long for a long is dropped, and the other facts still come through. */
+  @Test
+  void aNumberBeyondALongIsSkippedNotFatal() {
+    RateLimit r =
+        parse(
+            Map.of(
+                "RateLimit",
+                "limit=100, remaining=0, reset=99999999999999999999",
+                "RateLimit-Policy",
+                "\"default\";q=99999999999999999999;w=60"));
+    assertEquals(100, r.limit());
+    assertEquals(0, r.remaining());
+    assertEquals(-1, r.reset());
   }
 
   @Test
