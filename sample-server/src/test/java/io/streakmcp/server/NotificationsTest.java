@@ -7,6 +7,7 @@ import io.streakmcp.runtime.protocol.Responses;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** tools/list_changed reaches the legacy GET stream and the 2026-07-28 listen stream. */
+/**
+ * tools/list_changed reaches the Streamable HTTP GET stream, the 2024-11-05 HTTP+SSE stream, and
+ * the 2026-07-28 listen stream: each is kept under the server's account, whose live schema changed.
+ */
 class NotificationsTest extends WithTestServer {
 
   @Test
@@ -30,6 +34,23 @@ class NotificationsTest extends WithTestServer {
       String data = nextData(events);
       assertTrue(data.contains("\"method\":\"notifications/tools/list_changed\""), data);
       assertFalse(data.contains("subscriptionId"), data);
+    }
+  }
+
+  @Test
+  void httpSseStreamSaysItsEndpointFirstThenReceivesListChanged() throws Exception {
+    URI sse = URI.create(server.mcpUrl() + "/sse");
+    HttpRequest get =
+        HttpRequest.newBuilder(sse)
+            .timeout(Duration.ofSeconds(10))
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    try (BufferedReader events = open(get)) {
+      assertTrue(nextData(events).contains("/messages?sessionId="), "the endpoint comes first");
+      publishWhenOpen();
+      String data = nextData(events);
+      assertTrue(data.contains("\"method\":\"notifications/tools/list_changed\""), data);
     }
   }
 
@@ -76,13 +97,24 @@ class NotificationsTest extends WithTestServer {
     while (server.http.hub().openStreams() == 0 && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    server.http.hub().publish("server-1", Responses.notification(Methods.TOOLS_LIST_CHANGED, null));
+    server
+        .http
+        .hub()
+        .publish(TestServer.ACCOUNT_ID, Responses.notification(Methods.TOOLS_LIST_CHANGED, null));
   }
 
+  /**
+   * The next event's data. A stream that never sends one still sends keep-alives (every 15 s), so
+   * the wait ends with a failure instead of hanging the build.
+   */
   private static String nextData(BufferedReader events) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     for (String line; (line = events.readLine()) != null; ) {
       if (line.startsWith("data: ")) {
         return line.substring(6);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no event within 20 s, only keep-alives");
       }
     }
     throw new AssertionError("stream ended before an event");

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.streakmcp.runtime.McpRuntime;
 import io.streakmcp.runtime.crypto.ServerSecret;
 import io.streakmcp.runtime.mcp.ServerInfo;
+import io.streakmcp.runtime.server.CallRecorder;
 import io.streakmcp.runtime.server.McpServerContext;
 import io.streakmcp.runtime.server.StaticServerResolver;
 import io.streakmcp.runtime.streak.StreakClient;
@@ -24,6 +25,7 @@ import java.util.Map;
 final class TestServer implements AutoCloseable {
   static final String TOKEN = "test-token-0123456789";
   static final String API_KEY = "strk_test_secret_key_do_not_log";
+  static final String ACCOUNT_ID = "account-1";
   static final ServerSecret SECRET = ServerSecret.parse("a-shared-secret-for-tests-only-32b!");
 
   final WireMockServer streak;
@@ -43,8 +45,16 @@ final class TestServer implements AutoCloseable {
             API_KEY,
             readTimeout,
             Clock.systemUTC());
+    // The server's id and its account's differ, as they do for every stored server: streams are
+    // kept by account, and a mix-up of the two shows here.
     McpServerContext context =
-        new McpServerContext("server-1", ToolCatalog.of(new StreakToolRegistry()), client);
+        new McpServerContext(
+            "server-1",
+            ACCOUNT_ID,
+            ToolCatalog.of(new StreakToolRegistry()),
+            client,
+            false,
+            CallRecorder.NONE);
     http =
         new McpHttpServer(
                 new StaticServerResolver(Map.of(TOKEN, context)),

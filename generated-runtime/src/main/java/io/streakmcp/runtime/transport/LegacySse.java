@@ -52,17 +52,23 @@ final class LegacySse {
     byte[] id = new byte[18];
     RANDOM.nextBytes(id);
     String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-    SseStream stream =
-        streams.open(
-            request, response, callback, server.serverId(), () -> sessions.remove(sessionId));
-    if (stream == null) {
-      return;
-    }
-    sessions.put(
-        sessionId,
-        new Session(
-            server.serverId(), stream, new AtomicReference<>(ProtocolVersions.V2024_11_05)));
-    stream.send("endpoint", "/mcp/" + token + "/messages?sessionId=" + sessionId);
+    streams.open(
+        request,
+        response,
+        callback,
+        NotificationHub.notified(server.accountId()),
+        () -> sessions.remove(sessionId),
+        stream -> {
+          sessions.put(
+              sessionId,
+              new Session(
+                  server.serverId(), stream, new AtomicReference<>(ProtocolVersions.V2024_11_05)));
+          if (!stream.isOpen()) {
+            sessions.remove(sessionId); // closed before its session was stored
+            return;
+          }
+          stream.send("endpoint", "/mcp/" + token + "/messages?sessionId=" + sessionId);
+        });
   }
 
   void message(

@@ -16,10 +16,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /** The MCP HTTP server on embedded Jetty: a bounded pool, idle timeouts, one connector. */
 public final class McpHttpServer implements AutoCloseable {
   /**
-   * Open event streams one MCP server may hold on one instance: one per connected client session is
-   * normal, so this bounds abuse, not use.
+   * Open event streams the MCP servers of one account may hold on one instance, of each kind
+   * (notified, or keep-alive only): one per connected client session is normal, so this bounds
+   * abuse, not use, and one account's streams never take another's.
    */
-  public static final int MAX_STREAMS_PER_SERVER = 256;
+  public static final int MAX_STREAMS_PER_ACCOUNT = 256;
 
   /** Open connections one instance accepts at once. */
   public static final int MAX_CONNECTIONS = 1024;
@@ -48,7 +49,7 @@ public final class McpHttpServer implements AutoCloseable {
     // Bounded threads, and a bound on connections: past it Jetty stops accepting until some
     // close, instead of queueing work without end (Jetty advises against a bounded job queue).
     jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
-    this.hub = new NotificationHub(15, MAX_STREAMS_PER_SERVER);
+    this.hub = new NotificationHub(15, MAX_STREAMS_PER_ACCOUNT);
     Handler mcp = new McpHttpHandler(servers, engine, config, hub);
     // An account's pipelines changed: every open stream of its servers hears it.
     engine

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The open notification streams of this instance, by MCP server, and a keep-alive for each. Only a
- * live connection is held here; nothing in it is needed by another instance.
+ * The open event streams of this instance, by account (the servers of an account share its live
+ * schema, so a change is news to all of them), and a keep-alive for each. Only a live connection is
+ * held here; nothing in it is needed by another instance.
  */
 public final class NotificationHub implements AutoCloseable {
   private final Map<String, Set<SseStream>> streams = new ConcurrentHashMap<>();
@@ -23,40 +24,59 @@ public final class NotificationHub implements AutoCloseable {
             return t;
           });
 
-  private final int maxPerServer;
+  private final int maxPerKey;
 
-  NotificationHub(long keepAliveSeconds, int maxPerServer) {
-    this.maxPerServer = maxPerServer;
+  NotificationHub(long keepAliveSeconds, int maxPerKey) {
+    this.maxPerKey = maxPerKey;
     timer.scheduleAtFixedRate(
         this::keepAlive, keepAliveSeconds, keepAliveSeconds, TimeUnit.SECONDS);
   }
 
-  /** Registers a stream unless the server already has its maximum open; false then. */
-  boolean add(String serverId, SseStream stream) {
-    Set<SseStream> set = streams.computeIfAbsent(serverId, k -> ConcurrentHashMap.newKeySet());
-    synchronized (set) {
-      if (set.size() >= maxPerServer) {
-        return false;
-      }
-      return set.add(stream);
-    }
-  }
-
-  void remove(String serverId, SseStream stream) {
-    Set<SseStream> set = streams.get(serverId);
-    if (set != null) {
-      set.remove(stream);
-      // Drop an emptied set so servers that come and go leave nothing behind.
-      streams.computeIfPresent(serverId, (k, v) -> v.isEmpty() ? null : v);
-    }
+  /** The key of an account's streams that hear its notifications (its servers share them). */
+  static String notified(String accountId) {
+    return "notified:" + accountId;
   }
 
   /**
-   * Sends a JSON-RPC notification to every open stream of a server on this instance. TODO(#5): the
-   * live schema calls this when a pipeline's stages or fields change.
+   * The key of an account's streams that carry keep-alives only (a listen without tool changes):
+   * counted per account like the others, but never sent notifications.
    */
-  public void publish(String serverId, ObjectNode notification) {
-    for (SseStream s : List.copyOf(streams.getOrDefault(serverId, Set.of()))) {
+  static String quiet(String accountId) {
+    return "quiet:" + accountId;
+  }
+
+  /**
+   * Registers a stream unless its key already has its maximum open; false then. Adding and the
+   * removal of an emptied set are each one atomic step on the map, so a stream registered as
+   * another closes can never land in a set the map has already dropped.
+   */
+  boolean add(String key, SseStream stream) {
+    boolean[] added = {false};
+    streams.compute(
+        key,
+        (k, set) -> {
+          Set<SseStream> into = set == null ? ConcurrentHashMap.newKeySet() : set;
+          if (into.size() < maxPerKey) {
+            added[0] = into.add(stream);
+          }
+          return into.isEmpty() ? null : into;
+        });
+    return added[0];
+  }
+
+  void remove(String key, SseStream stream) {
+    // Drop an emptied set so accounts that come and go leave nothing behind.
+    streams.computeIfPresent(
+        key,
+        (k, set) -> {
+          set.remove(stream);
+          return set.isEmpty() ? null : set;
+        });
+  }
+
+  /** Sends a JSON-RPC notification to every open stream of an account on this instance. */
+  public void publish(String accountId, ObjectNode notification) {
+    for (SseStream s : List.copyOf(streams.getOrDefault(notified(accountId), Set.of()))) {
       s.notify(notification);
     }
   }

@@ -34,6 +34,15 @@ final class SseStream {
     this.onClose = onClose;
   }
 
+  /** Holds back every other write until {@link #release()}; the holder's own writes go through. */
+  void hold() {
+    lock.lock();
+  }
+
+  void release() {
+    lock.unlock();
+  }
+
   boolean isOpen() {
     return open.get();
   }

@@ -205,10 +205,13 @@ final class StreamableHttp {
       HttpExchange.error(response, callback, 404, ErrorCodes.TRANSPORT, "Session not found");
       return;
     }
-    SseStream stream = streams.open(request, response, callback, server.accountId(), null);
-    if (stream != null) {
-      stream.keepAlive();
-    }
+    streams.open(
+        request,
+        response,
+        callback,
+        NotificationHub.notified(server.accountId()),
+        null,
+        SseStream::keepAlive);
   }
 
   /**
@@ -230,19 +233,25 @@ final class StreamableHttp {
       return;
     }
     boolean tools = message.params().path("notifications").path("toolsListChanged").asBoolean();
-    SseStream stream =
-        streams.open(request, response, callback, tools ? server.accountId() : null, null);
-    if (stream == null) {
-      return;
-    }
-    stream.subscription(message.id());
     ObjectNode params = Json.object();
     ObjectNode honoured = params.putObject("notifications");
     if (tools) {
       honoured.put("toolsListChanged", true);
     }
     params.putObject("_meta").set("io.modelcontextprotocol/subscriptionId", message.id());
-    stream.send(
-        "message", Json.write(Responses.notification(Methods.SUBSCRIPTIONS_ACKNOWLEDGED, params)));
+    String acknowledgement =
+        Json.write(Responses.notification(Methods.SUBSCRIPTIONS_ACKNOWLEDGED, params));
+    streams.open(
+        request,
+        response,
+        callback,
+        tools
+            ? NotificationHub.notified(server.accountId())
+            : NotificationHub.quiet(server.accountId()),
+        null,
+        stream -> {
+          stream.subscription(message.id());
+          stream.send("message", acknowledgement);
+        });
   }
 }
