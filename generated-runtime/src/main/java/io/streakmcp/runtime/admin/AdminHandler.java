@@ -251,7 +251,26 @@ public final class AdminHandler extends Handler.Abstract {
     switch (request.getMethod()) {
       case "GET" -> send(response, callback, 200, AdminViews.server(server.get(), clock.millis()));
       case "PATCH" -> {
-        if (server.get().expiredAt(clock.millis())) {
+        JsonNode body = body(request);
+        Optional<StoredServer> updated;
+        try {
+          // Decided from the server as the transaction sees it, with its row held: a PATCH racing
+          // another merges into what that one wrote, and one racing the expiry sees it.
+          updated =
+              store.updateServer(
+                  accountId,
+                  serverId,
+                  current -> {
+                    if (current.expiredAt(clock.millis())) {
+                      throw new Expired();
+                    }
+                    ServerStore.Patch patch = AdminRequests.patch(body, current.config(), clock);
+                    if (patch.setConfig()) {
+                      checkFilter(patch.config());
+                    }
+                    return patch;
+                  });
+        } catch (Expired e) {
           // An expired server stays expired: its URL was promised to stop working.
           send(
               response,
@@ -260,11 +279,6 @@ public final class AdminHandler extends Handler.Abstract {
               error("expired", "this MCP server has expired; create a new one", null));
           return;
         }
-        ServerStore.Patch patch = AdminRequests.patch(body(request), server.get().config(), clock);
-        if (patch.setConfig()) {
-          checkFilter(patch.config());
-        }
-        Optional<StoredServer> updated = store.updateServer(accountId, serverId, patch);
         if (updated.isEmpty()) {
           send(response, callback, 404, error("not_found", "no MCP server " + serverId, null));
           return;
@@ -309,6 +323,15 @@ public final class AdminHandler extends Handler.Abstract {
     }
     var uri = request.getHttpURI();
     return uri.getScheme() + "://" + uri.getAuthority();
+  }
+
+  /** A PATCH found its server expired. */
+  private static final class Expired extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Expired() {
+      super(null, null, false, false);
+    }
   }
 
   private void checkFilter(io.streakmcp.runtime.servers.ServerConfig config) {

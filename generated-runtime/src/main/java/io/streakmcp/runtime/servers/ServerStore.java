@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -160,42 +161,82 @@ public final class ServerStore {
   /** Applies a patch in one transaction; empty when the server does not exist. */
   public Optional<StoredServer> updateServer(String accountId, String id, Patch patch)
       throws SQLException {
+    return updateServer(accountId, id, current -> patch);
+  }
+
+  /**
+   * Decides a patch from the server as it is now, and applies it, in one transaction that holds the
+   * server's row from the read to the commit. Two PATCHes at once are then applied one after the
+   * other, each merged into what the other wrote: merged against a copy read before, the second
+   * undid the first (a config patch of methods alone turned a just-set API-token requirement back
+   * off). Empty when the server does not exist; whatever {@code decide} throws leaves it unchanged.
+   */
+  public Optional<StoredServer> updateServer(
+      String accountId, String id, Function<StoredServer, Patch> decide) throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
-        if (patch.setName()) {
-          update(
-              c,
-              "UPDATE mcp_server SET name = ? WHERE account_id = ? AND id = ?",
-              patch.name(),
-              accountId,
-              id);
+        Optional<StoredServer> current = lockServer(c, accountId, id);
+        if (current.isEmpty()) {
+          c.rollback();
+          return current;
         }
-        if (patch.setConfig()) {
-          update(
-              c,
-              "UPDATE mcp_server SET config = ? WHERE account_id = ? AND id = ?",
-              Json.write(patch.config().toJson()),
-              accountId,
-              id);
-        }
-        if (patch.setExpiry()) {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "UPDATE mcp_server SET expires_at = ? WHERE account_id = ? AND id = ?")) {
-            setExpiry(s, 1, patch.expiresAt());
-            s.setString(2, accountId);
-            s.setString(3, id);
-            s.executeUpdate();
-          }
-        }
+        apply(c, accountId, id, decide.apply(current.get()));
+        Optional<StoredServer> updated = lockServer(c, accountId, id);
         c.commit();
+        return updated;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
     }
-    return server(accountId, id);
+  }
+
+  /** The server's row, locked until the transaction ends. */
+  private static Optional<StoredServer> lockServer(Connection c, String accountId, String id)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id, account_id, name, config, expires_at, created_at FROM mcp_server"
+                + " WHERE account_id = ? AND id = ? FOR UPDATE")) {
+      s.setString(1, accountId);
+      s.setString(2, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(server(r)) : Optional.empty();
+      }
+    }
+  }
+
+  private static void apply(Connection c, String accountId, String id, Patch patch)
+      throws SQLException {
+    if (patch.setName()) {
+      update(
+          c,
+          "UPDATE mcp_server SET name = ? WHERE account_id = ? AND id = ?",
+          patch.name(),
+          accountId,
+          id);
+    }
+    if (patch.setConfig()) {
+      update(
+          c,
+          "UPDATE mcp_server SET config = ? WHERE account_id = ? AND id = ?",
+          Json.write(patch.config().toJson()),
+          accountId,
+          id);
+    }
+    if (patch.setExpiry()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE mcp_server SET expires_at = ? WHERE account_id = ? AND id = ?")) {
+        setExpiry(s, 1, patch.expiresAt());
+        s.setString(2, accountId);
+        s.setString(3, id);
+        s.executeUpdate();
+      }
+    }
   }
 
   public boolean deleteServer(String accountId, String id) throws SQLException {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,6 +292,62 @@ abstract class StoreTest {
         Optional.of(all),
         store.updateServer(
             s.accountId(), s.id(), new ServerStore.Patch(false, null, false, null, false, null)));
+  }
+
+  /**
+   * Two patches at once, each merging into the server it reads: the second waits for the first's
+   * row and merges into what it wrote. (Read before the first committed, it wrote the old auth
+   * setting back.) The second is given a second to finish on its own; with the row held it cannot.
+   */
+  @Test
+  void concurrentPatchesEachMergeIntoTheOthersWrite() throws Exception {
+    StoredServer s = newServer(null);
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    AtomicReference<Thread> secondThread = new AtomicReference<>();
+    StoredServer result =
+        store
+            .updateServer(
+                s.accountId(),
+                s.id(),
+                first -> {
+                  Thread second =
+                      new Thread(
+                          () -> {
+                            try {
+                              store.updateServer(
+                                  s.accountId(),
+                                  s.id(),
+                                  now ->
+                                      configPatch(
+                                          new ServerConfig(
+                                              List.of("write"),
+                                              now.config().tags(),
+                                              now.config().requireApiTokenAuth())));
+                            } catch (Throwable e) {
+                              failed.set(e);
+                            }
+                          });
+                  second.start();
+                  try {
+                    second.join(1_000);
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                  secondThread.set(second);
+                  return configPatch(
+                      new ServerConfig(first.config().methods(), first.config().tags(), true));
+                })
+            .orElseThrow();
+    assertTrue(result.config().requireApiTokenAuth());
+    secondThread.get().join(30_000);
+    assertEquals(null, failed.get());
+    ServerConfig both = store.server(s.accountId(), s.id()).orElseThrow().config();
+    assertEquals(List.of("write"), both.methods(), "the second patch's methods");
+    assertTrue(both.requireApiTokenAuth(), "and the first patch's auth, not undone");
+  }
+
+  private static ServerStore.Patch configPatch(ServerConfig config) {
+    return new ServerStore.Patch(false, null, true, config, false, null);
   }
 
   @Test
