@@ -83,6 +83,19 @@ class StdioTransportTest {
   }
 
   @Test
+  void aLastMessageWithoutItsNewlineIsStillAnswered() throws Exception {
+    List<JsonNode> out =
+        run(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}",
+            1 << 20);
+    assertEquals(2, out.size(), out.toString());
+    assertEquals(2, out.get(1).path("id").asInt());
+    assertEquals(
+        -32600, run("x".repeat(200), 100).get(0).path("error").path("code").asInt(), "too long");
+  }
+
+  @Test
   void modernRequestsWorkWithoutHeaders() throws Exception {
     List<JsonNode> out = run(Modern.request(1, "server/discover", "{}") + "\n", 1 << 20);
     assertEquals(

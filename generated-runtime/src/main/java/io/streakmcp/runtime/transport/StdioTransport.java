@@ -56,7 +56,10 @@ public final class StdioTransport {
             });
   }
 
-  /** Serves until stdin ends. */
+  /**
+   * Serves until stdin ends. A last message without its newline is served too: the client has
+   * closed its side, but it may still read the answer.
+   */
   public void run() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     boolean tooLong = false;
@@ -69,18 +72,23 @@ public final class StdioTransport {
         }
         continue;
       }
-      if (tooLong) {
-        write(
-            Responses.error(
-                null,
-                new RpcException(
-                    ErrorCodes.INVALID_REQUEST,
-                    "Request too large: the limit is " + maxLineBytes + " bytes")));
-      } else if (line.size() > 0 && !isBlank(line.toByteArray())) {
-        serveLine(line.toByteArray());
-      }
+      endOfLine(line, tooLong);
       line.reset();
       tooLong = false;
+    }
+    endOfLine(line, tooLong);
+  }
+
+  private void endOfLine(ByteArrayOutputStream line, boolean tooLong) throws IOException {
+    if (tooLong) {
+      write(
+          Responses.error(
+              null,
+              new RpcException(
+                  ErrorCodes.INVALID_REQUEST,
+                  "Request too large: the limit is " + maxLineBytes + " bytes")));
+    } else if (line.size() > 0 && !isBlank(line.toByteArray())) {
+      serveLine(line.toByteArray());
     }
   }
 
