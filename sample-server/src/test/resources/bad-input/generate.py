@@ -725,15 +725,15 @@ def admin_cases():
         add("admin", "create an account with Content-Type %s" % ct,
             {"method": "POST", "path": "/integrated-account", "headers": h,
              "body": '{"name":"a","api_key":"b"}'},
-            {"status": 400, "admin_error": "invalid_request", "says": ["Content-Type"]})
+            {"status": 415, "admin_error": "unsupported_media_type", "says": ["Content-Type"]})
     add("admin", "an account body over 64 KiB",
         {"method": "POST", "path": "/integrated-account", "headers": auth,
          "body": json.dumps({"name": "a", "api_key": "b", "pad": "{fill}"}), "fill": ["x", 70_000]},
-        {"status": 400, "admin_error": "invalid_request", "says": ["larger"]})
+        {"status": 413, "admin_error": "too_large", "says": ["larger"]})
     add("admin", "an account body of 2 MiB",
         {"method": "POST", "path": "/integrated-account", "headers": auth,
          "body": "{fill}{}", "fill": [" ", 2 * 1024 * 1024]},
-        {"status": 400, "admin_error": "invalid_request", "says": ["larger"]})
+        {"status": 413, "admin_error": "too_large", "says": ["larger"]})
     for raw, what in [(b'{"name":"\xff","api_key":"b"}', "invalid UTF-8"),
                       (b'{"name":"\xc0\xaf","api_key":"b"}', "overlong UTF-8"),
                       ('{"name":"a","api_key":"b"}'.encode("utf-16-le"), "UTF-16")]:

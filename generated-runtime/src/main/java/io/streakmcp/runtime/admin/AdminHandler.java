@@ -113,7 +113,7 @@ public final class AdminHandler extends Handler.Abstract {
           m.group(3),
           m.group(4) != null);
     } catch (BadRequest e) {
-      send(response, callback, 400, error("invalid_request", e.getMessage(), e.field()));
+      send(response, callback, e.status(), error(e.code(), e.getMessage(), e.field()));
     } catch (Exception e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("admin API error (ref {}) on {} {}", ref, request.getMethod(), path, e);
@@ -344,14 +344,14 @@ public final class AdminHandler extends Handler.Abstract {
   private static JsonNode body(Request request) throws Exception {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     if (!MediaType.isJson(type)) {
-      throw new BadRequest("", "Content-Type must be application/json (UTF-8)");
+      throw BadRequest.unsupportedMediaType("Content-Type must be application/json (UTF-8)");
     }
     byte[] bytes;
     try (InputStream in = Content.Source.asInputStream(request)) {
       bytes = in.readNBytes(MAX_BODY + 1);
     }
     if (bytes.length > MAX_BODY) {
-      throw new BadRequest("", "the body is larger than " + MAX_BODY + " bytes");
+      throw BadRequest.tooLarge("the body is larger than " + MAX_BODY + " bytes");
     }
     return AdminRequests.parse(bytes);
   }
