@@ -194,25 +194,25 @@ class LiveSchemaTest {
     streak.stubFor(
         post(urlPathEqualTo("/api/v2/pipelines/p2/boxes"))
             .willReturn(okJson("{\"key\":\"b9\",\"pipelineKey\":\"p2\",\"stageKey\":\"6001\"}")));
-    JsonNode created =
-        call(
-            "create_a_streak_box",
-            "{\"pipeline_key\":\"Hiring Team\",\"name\":\"Ada\","
-                + "\"stage_key\":\"Technical Interview\"}");
+    JsonNode created = createInterviewBox("Hiring Team");
     assertFalse(created.path("isError").asBoolean(), created.toString());
     streak.verify(
         postRequestedFor(urlPathEqualTo("/api/v2/pipelines/p2/boxes"))
             .withRequestBody(equalToJson("{\"name\":\"Ada\",\"stageKey\":\"6001\"}")));
-    JsonNode unknown =
-        call(
-            "create_a_streak_box",
-            "{\"pipeline_key\":\"Hiring Tea\",\"name\":\"Ada\","
-                + "\"stage_key\":\"Technical Interview\"}");
+    JsonNode unknown = createInterviewBox("Hiring Tea");
     assertTrue(unknown.path("isError").asBoolean(), unknown.toString());
     assertTrue(
         unknown.path("content").get(0).path("text").asString().contains("`pipeline_key`"),
         unknown.toString());
     streak.verify(1, postRequestedFor(anyUrl()));
+  }
+
+  private JsonNode createInterviewBox(String pipeline) throws Exception {
+    return call(
+        "create_a_streak_box",
+        "{\"pipeline_key\":\""
+            + pipeline
+            + "\",\"name\":\"Ada\",\"stage_key\":\"Technical Interview\"}");
   }
 
   @Test
