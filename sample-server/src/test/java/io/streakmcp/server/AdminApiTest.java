@@ -122,6 +122,25 @@ class AdminApiTest {
     return names;
   }
 
+  /**
+   * A body over the limit is refused before it is read to the end; the answer says the connection
+   * closes, and the client's next request, on a new connection, is served.
+   */
+  @Test
+  void anOversizedBodyIs413AndTheNextRequestIsServed() throws Exception {
+    var big =
+        admin(
+            "POST",
+            "/integrated-account",
+            "{\"name\":\"a\",\"api_key\":\"b\",\"pad\":\"" + "x".repeat(200_000) + "\"}");
+    assertEquals(413, big.status());
+    assertEquals("too_large", big.json().path("error").asString());
+    assertEquals("close", big.header("Connection"));
+    for (int i = 0; i < 3; i++) {
+      account();
+    }
+  }
+
   @Test
   void accountsAreListedWithoutKeys() throws Exception {
     String first = account();

@@ -7,6 +7,7 @@ import io.streakmcp.runtime.servers.ServerStore;
 import io.streakmcp.runtime.servers.StoredServer;
 import io.streakmcp.runtime.servers.ToolFilter;
 import io.streakmcp.runtime.tools.ToolCatalog;
+import io.streakmcp.runtime.transport.HttpExchange;
 import io.streakmcp.runtime.transport.MediaType;
 import io.streakmcp.runtime.transport.RepeatedHeaders;
 import java.io.InputStream;
@@ -113,6 +114,9 @@ public final class AdminHandler extends Handler.Abstract {
           m.group(3),
           m.group(4) != null);
     } catch (BadRequest e) {
+      if (e.status() == 413 || e.status() == 415) {
+        HttpExchange.closeAfter(response); // refused before its body was read to the end
+      }
       send(response, callback, e.status(), error(e.code(), e.getMessage(), e.field()));
     } catch (Exception e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,7 +22,7 @@ import org.eclipse.jetty.util.Callback;
 import tools.jackson.databind.JsonNode;
 
 /** Small helpers over one Jetty request and response. */
-final class HttpExchange {
+public final class HttpExchange {
   private HttpExchange() {}
 
   /**
@@ -43,6 +44,16 @@ final class HttpExchange {
   }
 
   /**
+   * Marks an answer given before the request's body was read to its end. Jetty closes such a
+   * connection afterwards (the rest of the body is still on it); saying so in the answer keeps a
+   * client from sending its next request on a connection about to close, which then failed with no
+   * answer at all.
+   */
+  public static void closeAfter(Response response) {
+    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+  }
+
+  /**
    * The JSON body of a POST, or null after an error answer: wrong Content-Type (415), an Accept
    * that allows neither JSON nor events (406), too large (413), not JSON (400, -32700).
    */
@@ -54,6 +65,7 @@ final class HttpExchange {
       int maxBytes)
       throws IOException {
     if (!MediaType.isJson(headers.get("content-type"))) {
+      closeAfter(response);
       error(
           response,
           callback,
@@ -65,6 +77,7 @@ final class HttpExchange {
     String accept = headers.get("accept");
     if (!MediaType.accepts(accept, MediaType.JSON)
         && !MediaType.accepts(accept, MediaType.EVENT_STREAM)) {
+      closeAfter(response);
       error(
           response,
           callback,
@@ -78,6 +91,7 @@ final class HttpExchange {
       body = in.readNBytes(maxBytes + 1);
     }
     if (body.length > maxBytes) {
+      closeAfter(response);
       error(
           response,
           callback,
