@@ -123,8 +123,9 @@ class AdminApiTest {
   }
 
   /**
-   * A body over the limit is refused before it is read to the end; the answer says the connection
-   * closes, and the client's next request, on a new connection, is served.
+   * A body over the limit is refused before it is read to the end; the client's next requests are
+   * served (on the same connection if the rest of the body was skipped, else on a new one, as the
+   * answer then says the connection closes).
    */
   @Test
   void anOversizedBodyIs413AndTheNextRequestIsServed() throws Exception {
@@ -135,7 +136,6 @@ class AdminApiTest {
             "{\"name\":\"a\",\"api_key\":\"b\",\"pad\":\"" + "x".repeat(200_000) + "\"}");
     assertEquals(413, big.status());
     assertEquals("too_large", big.json().path("error").asString());
-    assertEquals("close", big.header("Connection"));
     for (int i = 0; i < 3; i++) {
       account();
     }

@@ -114,9 +114,6 @@ public final class AdminHandler extends Handler.Abstract {
           m.group(3),
           m.group(4) != null);
     } catch (BadRequest e) {
-      if (e.status() == 413 || e.status() == 415) {
-        HttpExchange.closeAfter(response); // refused before its body was read to the end
-      }
       send(response, callback, e.status(), error(e.code(), e.getMessage(), e.field()));
     } catch (Exception e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
@@ -374,6 +371,9 @@ public final class AdminHandler extends Handler.Abstract {
   }
 
   private static void send(Response response, Callback callback, int status, JsonNode body) {
+    if (status >= 400) {
+      HttpExchange.closeIfBodyUnread(response);
+    }
     response.setStatus(status);
     if (body == null) {
       callback.succeeded();

@@ -44,13 +44,15 @@ public final class HttpExchange {
   }
 
   /**
-   * Marks an answer given before the request's body was read to its end. Jetty closes such a
-   * connection afterwards (the rest of the body is still on it); saying so in the answer keeps a
-   * client from sending its next request on a connection about to close, which then failed with no
-   * answer at all.
+   * Before an answer that may leave the request's body unread (every error): what of the body has
+   * arrived is skipped, and if more is still to come, the answer says the connection closes. Jetty
+   * closes such a connection after answering; unannounced, a client sent its next request on it and
+   * got no answer at all (seen after a 413).
    */
-  public static void closeAfter(Response response) {
-    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+  public static void closeIfBodyUnread(Response response) {
+    if (!response.getRequest().consumeAvailable()) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
   }
 
   /**
@@ -65,7 +67,6 @@ public final class HttpExchange {
       int maxBytes)
       throws IOException {
     if (!MediaType.isJson(headers.get("content-type"))) {
-      closeAfter(response);
       error(
           response,
           callback,
@@ -77,7 +78,6 @@ public final class HttpExchange {
     String accept = headers.get("accept");
     if (!MediaType.accepts(accept, MediaType.JSON)
         && !MediaType.accepts(accept, MediaType.EVENT_STREAM)) {
-      closeAfter(response);
       error(
           response,
           callback,
@@ -91,7 +91,6 @@ public final class HttpExchange {
       body = in.readNBytes(maxBytes + 1);
     }
     if (body.length > maxBytes) {
-      closeAfter(response);
       error(
           response,
           callback,
@@ -153,6 +152,7 @@ public final class HttpExchange {
 
   /** An error without a request id (transport-level), as a JSON-RPC error body. */
   static void error(Response response, Callback callback, int status, int code, String message) {
+    closeIfBodyUnread(response);
     json(
         response,
         callback,
