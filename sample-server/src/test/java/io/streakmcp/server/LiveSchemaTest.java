@@ -21,10 +21,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +52,9 @@ class LiveSchemaTest {
   WireMockServer streak;
   McpHttpServer http;
 
+  /** The clock of the server under test; tests move it to age the cached schema. */
+  private final MutableClock clock = new MutableClock();
+
   private void start(Duration ttl) throws Exception {
     streak = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     streak.start();
@@ -62,8 +65,7 @@ class LiveSchemaTest {
     http =
         new McpHttpServer(
                 new StaticServerResolver(java.util.Map.of(TestServer.TOKEN, context)),
-                McpRuntime.engine(
-                    ServerInfo.streak("t"), TestServer.SECRET, Clock.systemUTC(), ttl),
+                McpRuntime.engine(ServerInfo.streak("t"), TestServer.SECRET, clock, ttl),
                 HttpServerConfig.loopback(0, TestServer.SECRET),
                 null)
             .start();
@@ -215,6 +217,120 @@ class LiveSchemaTest {
             + "\",\"name\":\"Ada\",\"stage_key\":\"Technical Interview\"}");
   }
 
+  /** A value set by field name goes to Streak in the field's type, not as the text given. */
+  @Test
+  void aFieldValueByNameReachesStreakInItsType() throws Exception {
+    start(Duration.ofSeconds(60));
+    boxInPipeline("b1", "p1");
+    streak.stubFor(
+        post(urlPathEqualTo("/api/v1/boxes/b1/fields/1004"))
+            .willReturn(okJson("{\"key\":\"1004\",\"value\":1796083200000}")));
+    JsonNode set =
+        call(
+            "update_a_streak_box_field_value_by_id",
+            "{\"box_key\":\"b1\",\"field_key\":\"Start Date\",\"value\":\"2026-12-01\"}");
+    assertFalse(set.path("isError").asBoolean(), set.toString());
+    streak.verify(
+        postRequestedFor(urlPathEqualTo("/api/v1/boxes/b1/fields/1004"))
+            .withRequestBody(equalToJson("{\"value\":1796083200000}")));
+  }
+
+  /**
+   * A value of the wrong type is a tool error that says what the field takes, and nothing is
+   * written: a number for a tag field had cleared every tag of the box.
+   */
+  @Test
+  void aValueOfTheWrongTypeIsRefusedAndNothingIsWritten() throws Exception {
+    start(Duration.ofSeconds(60));
+    pipelines(
+        ",{\"key\":\"1005\",\"name\":\"Products\",\"type\":\"TAG\","
+            + "\"tagSettings\":{\"tags\":[{\"key\":\"9101\",\"tag\":\"CRM\"}]}},"
+            + "{\"key\":\"1006\",\"name\":\"Signed\",\"type\":\"CHECKBOX\"},"
+            + "{\"key\":\"1007\",\"name\":\"Deal Size\",\"type\":\"TEXT_INPUT\"},"
+            + "{\"key\":\"1008\",\"name\":\"Deal-Size\",\"type\":\"TEXT_INPUT\"}",
+        "");
+    boxInPipeline("b1", "p1");
+    Map<String, String> refused =
+        Map.of(
+            "{\"Products\":5}", "a tag field takes a list of tag names",
+            "{\"Products\":\"\"}", "a tag field takes a list of tag names",
+            "{\"Products\":[{\"x\":1}]}", "a tag field takes a list of tag names",
+            "{\"Signed\":[1]}", "a checkbox takes true or false",
+            "{\"Start Date\":{\"a\":1}}", "a date takes an ISO date",
+            "{\"Deal Size\":{\"a\":1}}", "a text field takes a string",
+            "{\"deal_size\":\"big\"}", "names several fields of pipeline Sales");
+    for (Map.Entry<String, String> c : refused.entrySet()) {
+      JsonNode result =
+          call("update_a_streak_box_by_id", "{\"box_key\":\"b1\",\"fields\":" + c.getKey() + "}");
+      assertTrue(result.path("isError").asBoolean(), c.getKey() + " -> " + result);
+      String text = result.path("content").get(0).path("text").asString();
+      assertTrue(text.contains(c.getValue()), c.getKey() + " -> " + text);
+    }
+    streak.verify(0, postRequestedFor(anyUrl()));
+  }
+
+  /** A stage key passes through as it is, even one that two pipelines both use. */
+  @Test
+  void aStageKeyThatTwoPipelinesShareIsSentAsItIs() throws Exception {
+    start(Duration.ofSeconds(60));
+    pipelines("", ",\"5001\":{\"key\":\"5001\",\"name\":\"Phone Screen\"}");
+    streak.stubFor(post(urlPathEqualTo("/api/v1/boxes/b1")).willReturn(okJson("{\"key\":\"b1\"}")));
+    JsonNode moved =
+        call("update_a_streak_box_by_id", "{\"box_key\":\"b1\",\"stage_key\":\"5001\"}");
+    assertFalse(moved.path("isError").asBoolean(), moved.toString());
+    streak.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/boxes/b1")));
+    streak.verify(
+        postRequestedFor(urlPathEqualTo("/api/v1/boxes/b1"))
+            .withRequestBody(equalToJson("{\"stageKey\":\"5001\"}")));
+  }
+
+  /**
+   * A stage name is matched in the box's own pipeline only: when that cannot be read, the name is
+   * refused rather than matched in some other pipeline.
+   */
+  @Test
+  void aStageNameIsNotMatchedAcrossPipelinesWhenTheBoxCannotBeRead() throws Exception {
+    start(Duration.ofSeconds(60));
+    streak.stubFor(get(urlPathEqualTo("/api/v1/boxes/b1")).willReturn(aResponse().withStatus(503)));
+    JsonNode moved =
+        call("update_a_streak_box_by_id", "{\"box_key\":\"b1\",\"stage_key\":\"Contract Sent\"}");
+    assertTrue(moved.path("isError").asBoolean(), moved.toString());
+    assertTrue(
+        moved.path("content").get(0).path("text").asString().contains("could not be read"),
+        moved.toString());
+    streak.verify(0, postRequestedFor(anyUrl()));
+  }
+
+  /**
+   * A stage added in Streak after the schema was read: refused while the schema is seconds old,
+   * found once it is older, by one more read of the pipelines.
+   */
+  @Test
+  void aStageAddedElsewhereIsFoundByReadingAnOlderSchemaAgain() throws Exception {
+    start(Duration.ofSeconds(60));
+    tool("create_a_streak_box"); // reads and caches the pipelines
+    pipelines("", ",\"6002\":{\"key\":\"6002\",\"name\":\"Offer Made\"}");
+    streak.stubFor(
+        post(urlPathEqualTo("/api/v2/pipelines/p2/boxes")).willReturn(okJson("{\"key\":\"b9\"}")));
+    String offer = "{\"pipeline_key\":\"p2\",\"name\":\"Ada\",\"stage_key\":\"Offer Made\"}";
+    JsonNode early = call("create_a_streak_box", offer);
+    assertTrue(early.path("isError").asBoolean(), "a schema just read is trusted: " + early);
+    streak.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/pipelines")));
+    clock.advance(Duration.ofSeconds(11));
+    JsonNode created = call("create_a_streak_box", offer);
+    assertFalse(created.path("isError").asBoolean(), created.toString());
+    streak.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/pipelines")));
+    streak.verify(
+        postRequestedFor(urlPathEqualTo("/api/v2/pipelines/p2/boxes"))
+            .withRequestBody(equalToJson("{\"name\":\"Ada\",\"stageKey\":\"6002\"}")));
+  }
+
+  private void boxInPipeline(String box, String pipeline) {
+    streak.stubFor(
+        get(urlPathEqualTo("/api/v1/boxes/" + box))
+            .willReturn(okJson("{\"key\":\"" + box + "\",\"pipelineKey\":\"" + pipeline + "\"}")));
+  }
+
   @Test
   void anUnknownNameListsTheValidOnesAndReachesNoWrite() throws Exception {
     start(Duration.ofSeconds(60));
@@ -310,6 +426,12 @@ class LiveSchemaTest {
     JsonNode stage =
         tool("list_all_streak_boxes").path("inputSchema").path("properties").path("stage_key");
     assertTrue(stage.path("description").asString().contains("unavailable"), stage.toString());
+    // A failure is not kept for the whole TTL: seconds later, the pipelines are read again.
+    pipelines("", "");
+    clock.advance(Duration.ofSeconds(6));
+    JsonNode again =
+        tool("list_all_streak_boxes").path("inputSchema").path("properties").path("stage_key");
+    assertTrue(again.path("description").asString().contains("Contract Sent"), again.toString());
   }
 
   @Test

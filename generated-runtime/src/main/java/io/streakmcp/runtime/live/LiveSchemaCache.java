@@ -50,7 +50,7 @@ public final class LiveSchemaCache {
       CompletableFuture<Result> current = entries.get(accountId);
       if (current != null) {
         Result done = current.getNow(null);
-        if (done == null || clock.millis() - done.fetchedAt() < ttl.toMillis()) {
+        if (done == null || clock.millis() - done.fetchedAt() < lifetime(done)) {
           return current.join();
         }
         // Stale: let exactly one caller replace it.
@@ -65,6 +65,36 @@ public final class LiveSchemaCache {
         return fetch(accountId, streak, next);
       }
     }
+  }
+
+  /**
+   * How long a result is served. A failure (a timeout, a 429) is tried again after a few seconds,
+   * not after the whole TTL: names and enrichment would otherwise be gone for that long.
+   */
+  private long lifetime(Result result) {
+    return result.schema().isPresent()
+        ? ttl.toMillis()
+        : Math.min(ttl.toMillis(), FAILURE_RETRY.toMillis());
+  }
+
+  /** How long a failed fetch is remembered, at most. */
+  static final Duration FAILURE_RETRY = Duration.ofSeconds(5);
+
+  /**
+   * Reads the account's schema again if {@code seen} is still the cached one and is older than
+   * {@code age}; empty when it is younger (a miss in a schema just read is a real miss) or another
+   * caller has replaced it already (its answer is then returned).
+   */
+  public Optional<Result> refreshIfOlderThan(
+      String accountId, StreakClient streak, Duration age, Result seen) {
+    if (clock.millis() - seen.fetchedAt() < age.toMillis()) {
+      return Optional.empty();
+    }
+    CompletableFuture<Result> current = entries.get(accountId);
+    if (current != null && current.getNow(null) == seen) {
+      entries.remove(accountId, current);
+    }
+    return Optional.of(get(accountId, streak));
   }
 
   /** Forgets an account's schema: the next get fetches it again. */

@@ -66,6 +66,7 @@ public final class NameTranslator {
         out.has("fields")
             || out.has("field_key")
             || (out.path("stage_key").isString() && !isStageKey(schema, out.get("stage_key")));
+    boolean boxPipelineUnknown = false;
     if (pipeline == null && needsPipeline && out.path("box_key").isString()) {
       String key = boxPipeline.apply(out.get("box_key").stringValue()).orElse(null);
       pipeline =
@@ -76,9 +77,10 @@ public final class NameTranslator {
                   key,
                   AccountSchema.Pipeline::key,
                   AccountSchema.Pipeline::key);
+      boxPipelineUnknown = pipeline == null;
     }
     if (out.path("stage_key").isString() && SchemaEnricher.STAGE_TOOLS.contains(tool)) {
-      String error = stage(out, pipeline, schema);
+      String error = stage(out, pipeline, boxPipelineUnknown, schema);
       if (error != null) {
         return Translation.failed(error);
       }
@@ -96,16 +98,11 @@ public final class NameTranslator {
       }
       fieldsBody = Json.object();
       for (var e : given.properties()) {
-        AccountSchema.Field field = field(pipeline, e.getKey());
-        if (field == null) {
-          return Translation.failed(
-              "`fields."
-                  + e.getKey()
-                  + "` is not a field of pipeline "
-                  + pipeline.name()
-                  + "; valid: "
-                  + fieldNames(pipeline));
+        FieldMatch match = field(pipeline, e.getKey());
+        if (match.field() == null) {
+          return Translation.failed("`fields." + e.getKey() + "` " + match.problem());
         }
+        AccountSchema.Field field = match.field();
         Object value = value(field, e.getValue());
         if (value instanceof String error) {
           return Translation.failed("`fields." + e.getKey() + "`: " + error);
@@ -114,17 +111,11 @@ public final class NameTranslator {
       }
     }
     if (out.path("field_key").isString() && pipeline != null) {
-      AccountSchema.Field field = field(pipeline, out.get("field_key").stringValue());
-      if (field == null) {
-        return Translation.failed(
-            "`field_key` "
-                + out.get("field_key")
-                + " is not a field of"
-                + " pipeline "
-                + pipeline.name()
-                + "; valid: "
-                + fieldNames(pipeline));
+      FieldMatch match = field(pipeline, out.get("field_key").stringValue());
+      if (match.field() == null) {
+        return Translation.failed("`field_key` " + out.get("field_key") + " " + match.problem());
       }
+      AccountSchema.Field field = match.field();
       out.put("field_key", field.key());
       if (out.has("value")) {
         Object value = value(field, out.get("value"));
@@ -137,8 +128,17 @@ public final class NameTranslator {
     return new Translation(out, fieldsBody, null);
   }
 
+  /**
+   * Turns {@code stage_key} into a key: a key or name of the pipeline when it is known, else any
+   * stage key as it is (Streak knows its pipeline; keys may repeat across pipelines), else a name
+   * found in exactly one pipeline. A name is never matched across pipelines for a box whose own
+   * pipeline could not be read: the same name in another pipeline is another stage.
+   */
   private static String stage(
-      ObjectNode out, AccountSchema.Pipeline pipeline, AccountSchema schema) {
+      ObjectNode out,
+      AccountSchema.Pipeline pipeline,
+      boolean boxPipelineUnknown,
+      AccountSchema schema) {
     String given = out.get("stage_key").stringValue();
     if (pipeline != null) {
       AccountSchema.Option stage =
@@ -153,6 +153,15 @@ public final class NameTranslator {
       }
       out.put("stage_key", stage.key());
       return null;
+    }
+    if (isStageKey(schema, out.get("stage_key"))) {
+      return null;
+    }
+    if (boxPipelineUnknown) {
+      return "`stage_key` \""
+          + given
+          + "\": the box's pipeline could not be read, so a stage name cannot be matched to it;"
+          + " give the stage's key (list_all_streak_stages), or try again";
     }
     List<String> keys = new ArrayList<>();
     for (AccountSchema.Pipeline p : schema.pipelines()) {
@@ -182,15 +191,41 @@ public final class NameTranslator {
         .anyMatch(s -> s.key().equals(value.stringValue()));
   }
 
-  private static AccountSchema.Field field(AccountSchema.Pipeline p, String given) {
+  /** A field found by key or name, or what is wrong with the name given. */
+  private record FieldMatch(AccountSchema.Field field, String problem) {}
+
+  /**
+   * A field of the pipeline by its key, else by its name (any case), else by its property name in
+   * the live schema ({@code deal_size}). A name two fields answer to is refused rather than written
+   * to whichever comes first.
+   */
+  private static FieldMatch field(AccountSchema.Pipeline p, String given) {
     for (AccountSchema.Field f : p.fields()) {
-      if (f.key().equals(given)
-          || f.name().equalsIgnoreCase(given.strip())
-          || SchemaEnricher.propertyName(f.name()).equals(given)) {
-        return f;
+      if (f.key().equals(given)) {
+        return new FieldMatch(f, null);
       }
     }
-    return null;
+    List<Function<AccountSchema.Field, Boolean>> ways =
+        List.of(
+            f -> f.name().equalsIgnoreCase(given.strip()),
+            f -> SchemaEnricher.propertyName(f.name()).equals(given));
+    for (Function<AccountSchema.Field, Boolean> matches : ways) {
+      List<AccountSchema.Field> found = p.fields().stream().filter(matches::apply).toList();
+      if (found.size() == 1) {
+        return new FieldMatch(found.get(0), null);
+      }
+      if (found.size() > 1) {
+        return new FieldMatch(
+            null,
+            "names several fields of pipeline "
+                + p.name()
+                + " ("
+                + String.join(", ", found.stream().map(f -> f.name() + ": key " + f.key()).toList())
+                + "); give the field's exact name or its key");
+      }
+    }
+    return new FieldMatch(
+        null, "is not a field of pipeline " + p.name() + "; valid: " + fieldNames(p));
   }
 
   /** The value in Streak's form, or a String saying what is wrong. */
@@ -218,15 +253,29 @@ public final class NameTranslator {
         }
       case "TAG":
         {
+          // Whatever is given replaces the box's tags: anything but names is refused, never
+          // read as "no tags".
           List<String> given = new ArrayList<>();
           if (v.isArray()) {
-            v.forEach(t -> given.add(t.asString()));
-          } else if (v.isString()) {
+            for (JsonNode t : v) {
+              if (!t.isString()) {
+                return "a tag field takes a list of tag names; "
+                    + t
+                    + " is not one; valid: "
+                    + names(field.options());
+              }
+              given.add(t.stringValue());
+            }
+          } else if (v.isString() && !v.stringValue().isBlank()) {
             for (String t : v.stringValue().split(",")) {
               if (!t.isBlank()) {
                 given.add(t.strip());
               }
             }
+          } else {
+            return "a tag field takes a list of tag names (or one comma-separated string), and []"
+                + " to clear it; valid: "
+                + names(field.options());
           }
           ArrayNode keys = Json.array();
           for (String t : given) {
@@ -249,7 +298,10 @@ public final class NameTranslator {
           if (v.isIntegralNumber()) {
             return v;
           }
-          String s = v.asString().strip();
+          if (!v.isString()) {
+            return "a date takes an ISO date such as 2026-12-01, or epoch milliseconds";
+          }
+          String s = v.stringValue().strip();
           try {
             return Json.MAPPER.valueToTree(
                 s.matches("\\d{9,}")
@@ -266,11 +318,21 @@ public final class NameTranslator {
           if (v.isBoolean()) {
             return v;
           }
-          String s = v.asString().strip().toLowerCase(Locale.ROOT);
+          if (!v.isString()) {
+            return "a checkbox takes true or false";
+          }
+          String s = v.stringValue().strip().toLowerCase(Locale.ROOT);
           return s.equals("true") || s.equals("false")
               ? Json.MAPPER.valueToTree(s.equals("true"))
               : "a checkbox takes true or false";
         }
+      case "TEXT_INPUT":
+        if (v.isString()) {
+          return v;
+        }
+        return v.isNumber() || v.isBoolean()
+            ? Json.MAPPER.valueToTree(v.asString())
+            : "a text field takes a string";
       default:
         return v;
     }

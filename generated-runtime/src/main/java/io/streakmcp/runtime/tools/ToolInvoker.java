@@ -17,6 +17,8 @@ import io.streakmcp.runtime.tool.ToolKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,12 @@ public final class ToolInvoker {
     return copy;
   }
 
+  private NameTranslator.Translation translate(
+      ToolEntry tool, ObjectNode arguments, LiveSchemaCache.Result schema, StreakClient streak) {
+    return NameTranslator.translate(
+        tool.name(), arguments, schema.schema().get(), box -> boxPipeline(streak, box));
+  }
+
   /** Box reads whose custom fields are also shown by name. */
   private static final Set<String> BOX_READS =
       Set.of("get_single_streak_box_by_id", "list_all_streak_boxes", "update_a_streak_box_by_id");
@@ -62,7 +70,10 @@ public final class ToolInvoker {
       List.of("stage_key", SchemaEnricher.STAGE_NAME, "fields", "field_key", "pipeline_key");
 
   /** Writes to these resources change an account's live schema. */
-  private static final Set<String> SCHEMA_RESOURCES = Set.of("stage", "field");
+  private static final Set<String> SCHEMA_RESOURCES = Set.of("pipeline", "stage", "field");
+
+  /** How old a schema must be to be read again when a name in it is not found. */
+  static final Duration STALE_ON_MISS = Duration.ofSeconds(10);
 
   /** The page size when the model gives no {@code limit}. */
   public static final int DEFAULT_LIMIT = 25;
@@ -103,9 +114,16 @@ public final class ToolInvoker {
       }
       LiveSchemaCache.Result schema = live.get(accountId, streak);
       if (schema.schema().isPresent()) {
-        NameTranslator.Translation t =
-            NameTranslator.translate(
-                tool.name(), arguments, schema.schema().get(), box -> boxPipeline(streak, box));
+        NameTranslator.Translation t = translate(tool, arguments, schema, streak);
+        if (t.error() != null) {
+          // A stage or field made outside this server since the schema was read is unknown to
+          // it: a schema older than a few seconds is read again, once, before the name is refused.
+          Optional<LiveSchemaCache.Result> fresher =
+              live.refreshIfOlderThan(accountId, streak, STALE_ON_MISS, schema);
+          if (fresher.isPresent() && fresher.get().schema().isPresent()) {
+            t = translate(tool, arguments, fresher.get(), streak);
+          }
+        }
         if (t.error() != null) {
           return invalidArguments(tool, List.of(t.error()));
         }
@@ -122,7 +140,9 @@ public final class ToolInvoker {
                     + " values with update_a_streak_box_field_value_by_id and a field key"));
       }
     }
-    List<String> problems = tool.validator().validate(arguments);
+    // Translated arguments were checked before translation; after it, values are in Streak's
+    // types (a date as epoch ms, tags as a list), which the static schema describes as text.
+    List<String> problems = translates ? new ArrayList<>() : tool.validator().validate(arguments);
     problems.addAll(PathKeys.problems(tool, arguments, List.of()));
     if (!problems.isEmpty()) {
       return invalidArguments(tool, problems);
