@@ -58,7 +58,7 @@ public final class Main {
                   --host <addr>           STREAK_MCP_HOST            (default 127.0.0.1)
                   --db <jdbc-url>         STREAK_MCP_DB_URL          (default %s)
                   --db-user <user>        STREAK_MCP_DB_USER
-                  --db-password <pw>      STREAK_MCP_DB_PASSWORD
+                  --db-password <pw>      STREAK_MCP_DB_PASSWORD     (prefer the variable)
                   --public-base-url <u>   STREAK_MCP_PUBLIC_BASE_URL (the origin clients reach;
                                                                    default http://host:port)
                   --admin-token-file <f>  STREAK_MCP_ADMIN_TOKEN     (platform API tokens, comma-
@@ -66,7 +66,8 @@ public final class Main {
                   --master-key-file <f>   STREAK_MCP_MASTER_KEY      (base64 of 32 bytes; default
                                                                    file %s, made on first start)
                   --secret <secret>       STREAK_MCP_SECRET          (32+ bytes, shared by
-                                                                   instances behind a balancer)
+                                                                   instances behind a balancer;
+                                                                   prefer the variable)
                   --allowed-hosts <h,h>   STREAK_MCP_ALLOWED_HOSTS   (when not bound to loopback)
                   --streak-base-url <u>   STREAK_BASE_URL            (default %s)
                   --schema-ttl <s>        STREAK_MCP_SCHEMA_TTL      (seconds an account's stages
@@ -166,6 +167,8 @@ public final class Main {
   }
 
   private static int serve(Options o, Map<String, String> env, PrintStream out) throws Exception {
+    warnOfSecretFlags(
+        o, Map.of("secret", "STREAK_MCP_SECRET", "db-password", "STREAK_MCP_DB_PASSWORD"));
     String host = o.get("host", "STREAK_MCP_HOST", "127.0.0.1");
     PlatformTokens admin = PlatformTokens.of(adminTokens(o));
     Deployment.Settings settings =
@@ -345,6 +348,24 @@ public final class Main {
     return Set.copyOf(hosts);
   }
 
+  /**
+   * Says on stderr when a secret came as a flag: every user of the machine can read a process's
+   * arguments (ps), not its environment. The value itself is never printed.
+   */
+  private static void warnOfSecretFlags(Options o, Map<String, String> flagToVariable) {
+    flagToVariable.forEach(
+        (flag, variable) -> {
+          if (o.given(flag)) {
+            System.err.println(
+                "streak-mcp-server: warning: --"
+                    + flag
+                    + " is visible to other users of this machine (ps); set "
+                    + variable
+                    + " instead");
+          }
+        });
+  }
+
   private static String adminTokens(Options o) throws IOException {
     String file = o.get("admin-token-file", null, null);
     if (file != null) {
@@ -353,11 +374,16 @@ public final class Main {
     return o.get("admin-token", "STREAK_MCP_ADMIN_TOKEN", null);
   }
 
+  /**
+   * The master key: from --master-key-file when it is given (a flag wins over its variable), else
+   * from STREAK_MCP_MASTER_KEY, else from the default file, made on a first start.
+   */
   private static byte[] masterKey(Options o, Map<String, String> env) throws IOException {
+    String file = o.get("master-key-file", null, null);
     try {
       return MasterKey.load(
-          env.get("STREAK_MCP_MASTER_KEY"),
-          Path.of(o.get("master-key-file", null, DEFAULT_MASTER_KEY_FILE)));
+          file == null ? env.get("STREAK_MCP_MASTER_KEY") : null,
+          Path.of(file == null ? DEFAULT_MASTER_KEY_FILE : file));
     } catch (IllegalArgumentException e) {
       throw new Options.UsageException("master key: " + e.getMessage());
     }

@@ -33,6 +33,11 @@ final class Options {
     }
   }
 
+  /** Whether the flag itself was given (not only its variable). */
+  boolean given(String name) {
+    return values.containsKey(name);
+  }
+
   /** The flag's value, else the environment variable's, else the default. */
   String get(String name, String envName, String fallback) {
     String v = values.get(name);

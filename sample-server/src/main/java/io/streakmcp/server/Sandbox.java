@@ -54,9 +54,10 @@ final class Sandbox implements AutoCloseable {
   static Sandbox start(Settings s, Clock clock) throws Exception {
     String streakKey = "sandbox_" + random(24);
     SandboxStreak streak = SandboxStreak.start(s.host(), s.streakPort(), streakKey, clock);
+    Deployment deployment = null;
     try {
       String adminToken = random(32);
-      Deployment deployment =
+      deployment =
           Deployment.start(
               new Deployment.Settings(
                   s.host(),
@@ -95,6 +96,10 @@ final class Sandbox implements AutoCloseable {
               deployment.port());
       return new Sandbox(streak, deployment, made);
     } catch (Exception | Error e) {
+      // Jetty's threads would keep the JVM alive after the error: close what started.
+      if (deployment != null) {
+        deployment.close();
+      }
       streak.close();
       throw e;
     }

@@ -73,6 +73,24 @@ class MasterKeyMismatchIT {
     } finally {
       right.stop();
     }
+
+    // A flag wins over its variable: the right key in --master-key-file opens the store although
+    // the environment still holds the wrong one (the variable used to win).
+    Path keyFile = dir.resolve("right.key");
+    java.nio.file.Files.writeString(keyFile, keyA + "\n");
+    // A secret given as a flag works, with a warning that names the flag and not the value.
+    String secret = Secrets.remember("flag-secret-" + key());
+    List<String> withFile =
+        List.of(db.get(0), db.get(1), "--master-key-file", keyFile.toString(), "--secret", secret);
+    ServeJar flag = ServeJar.serve(dir, port, env(admin, keyB), withFile, log);
+    try {
+      flag.awaitHealthy(LIMIT);
+      String out = flag.output();
+      assertTrue(out.contains("warning: --secret is visible"), flag.logTail());
+      assertFalse(out.contains(secret), "the secret was printed");
+    } finally {
+      flag.stop();
+    }
   }
 
   private static Map<String, String> env(String admin, String masterKey) {
