@@ -48,12 +48,6 @@ public final class ToolInvoker {
     return copy;
   }
 
-  private NameTranslator.Translation translate(
-      ToolEntry tool, ObjectNode arguments, LiveSchemaCache.Result schema, StreakClient streak) {
-    return NameTranslator.translate(
-        tool.name(), arguments, schema.schema().get(), box -> boxPipeline(streak, box));
-  }
-
   /** Box reads whose custom fields are also shown by name. */
   private static final Set<String> BOX_READS =
       Set.of("get_single_streak_box_by_id", "list_all_streak_boxes", "update_a_streak_box_by_id");
@@ -215,6 +209,13 @@ public final class ToolInvoker {
               }
             });
     return structured;
+  }
+
+  /** Names to keys with this schema; the box's pipeline is read from Streak when needed. */
+  private static NameTranslator.Translation translate(
+      ToolEntry tool, ObjectNode arguments, LiveSchemaCache.Result schema, StreakClient streak) {
+    return NameTranslator.translate(
+        tool.name(), arguments, schema.schema().get(), box -> boxPipeline(streak, box));
   }
 
   /** A box's pipeline key, read from Streak when a name needs the box's pipeline. */
