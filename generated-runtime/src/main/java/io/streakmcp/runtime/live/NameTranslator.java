@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -205,12 +206,12 @@ public final class NameTranslator {
         return new FieldMatch(f, null);
       }
     }
-    List<Function<AccountSchema.Field, Boolean>> ways =
+    List<Predicate<AccountSchema.Field>> ways =
         List.of(
             f -> f.name().equalsIgnoreCase(given.strip()),
             f -> SchemaEnricher.propertyName(f.name()).equals(given));
-    for (Function<AccountSchema.Field, Boolean> matches : ways) {
-      List<AccountSchema.Field> found = p.fields().stream().filter(matches::apply).toList();
+    for (Predicate<AccountSchema.Field> matches : ways) {
+      List<AccountSchema.Field> found = p.fields().stream().filter(matches).toList();
       if (found.size() == 1) {
         return new FieldMatch(found.get(0), null);
       }
