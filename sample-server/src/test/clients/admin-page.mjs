@@ -96,7 +96,8 @@ async function main() {
     // An account.
     await page.getByLabel("Name").fill("Acme Sales");
     await page.getByLabel("Streak API key").fill(API_KEY);
-    await page.getByRole("button", { name: "Add account" }).click();
+    // A double click, as people do: one account, not two.
+    await page.getByRole("button", { name: "Add account" }).dblclick();
     await opened(page, "Acme Sales");
     out.accountId = page.url().split("/account/")[1];
 
@@ -116,8 +117,13 @@ async function main() {
     out.previewed = await form.locator(".preview-tools li").allTextContents();
     if (out.previewed.length === 0) fail("the preview lists no tools");
     await page.screenshot({ path: join(SHOTS, "create-server.png"), fullPage: true });
-    await form.getByRole("button", { name: "Create MCP server" }).click();
+    // A double click makes one server, whose URL is the one shown (a second would have replaced
+    // it, and the first server's URL would be lost).
+    await form.getByRole("button", { name: "Create MCP server" }).dblclick();
     await page.locator("#created").waitFor();
+    await page.waitForFunction(
+      () => !document.querySelector("#create-server").hasAttribute("aria-busy"));
+    out.serverRows = await page.locator("#servers tr").count();
     await page.getByRole("button", { name: "Copy URL" }).click();
     await page.getByRole("button", { name: "Copied" }).waitFor();
     out.url = await page.evaluate(() => navigator.clipboard.readText());

@@ -19,18 +19,36 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, body) {
-  const headers = { Authorization: "Bearer " + sessionStorage.getItem(TOKEN_KEY) };
+/**
+ * One admin API request. {@code token} is the token to try (the login form's); by default the
+ * stored one. Failures all become ApiErrors with a message a person can act on.
+ */
+async function api(method, path, body, token) {
+  const headers = { Authorization: "Bearer " + (token ?? sessionStorage.getItem(TOKEN_KEY)) };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: "no-store",
-    referrerPolicy: "no-referrer",
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let response;
+  let text;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+      referrerPolicy: "no-referrer",
+    });
+    text = await response.text();
+  } catch (e) {
+    throw new ApiError(0, { message: "Could not reach the server; check the connection and try again." });
+  }
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    // A proxy's error page, say: not the admin API talking.
+    throw new ApiError(response.status, {
+      message: "The server answered HTTP " + response.status + " with something other than the admin API's JSON.",
+    });
+  }
   if (response.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
     show("The platform token was refused; log in again.", true);
@@ -49,15 +67,59 @@ function show(message, isError) {
 }
 
 function failed(error) {
+  if (error instanceof Stale) return;
   if (error instanceof ApiError && error.status === 401) return;
   show((error.field ? error.field + ": " : "") + error.message, true);
+}
+
+/**
+ * An error in a form: said in the status line, and beside the field it names (when the form has
+ * one), which is marked invalid, described by the message, and focused.
+ */
+function formFailed(form, error) {
+  failed(error);
+  form.querySelectorAll(".field-error").forEach((n) => n.remove());
+  form.querySelectorAll("[aria-invalid]").forEach((n) => {
+    n.removeAttribute("aria-invalid");
+    n.removeAttribute("aria-errormessage");
+  });
+  const field = error.field && form.querySelector('[data-field="' + error.field.split(".")[0] + '"]');
+  if (!field) return;
+  const message = el("p", error.message, { class: "field-error", id: "error-" + error.field.split(".")[0] });
+  field.after(message);
+  field.setAttribute("aria-invalid", "true");
+  field.setAttribute("aria-errormessage", message.id);
+  field.focus();
+}
+
+/**
+ * Runs one request for a button, disabled meanwhile: a second click cannot send it twice (a double
+ * click made two servers, and the first one's URL, shown once, was lost).
+ */
+async function busy(button, work) {
+  if (button.disabled) return;
+  button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  try {
+    return await work();
+  } finally {
+    button.removeAttribute("aria-busy");
+    settle(button);
+  }
+}
+
+/** A button is off while its form is locked (an expired server) or offers no tools. */
+function settle(button) {
+  button.disabled = button.dataset.locked === "true" || button.dataset.empty === "true";
 }
 
 /**
  * Shows a view. Views load their data first and attach every handler before they return, so
  * nothing on screen is ever inert; main carries data-ready once a view is whole.
  */
-function view(id) {
+function view(id, ticket, title) {
+  if (ticket !== routed) throw new Stale();
+  document.title = title + " - Streak MCP admin";
   const node = document.getElementById(id).content.cloneNode(true);
   main.removeAttribute("data-ready");
   main.replaceChildren(node);
@@ -97,24 +159,46 @@ async function copy(text, button) {
 
 // ---------------------------------------------------------------- routing
 
+/**
+ * Each route() is numbered; a view whose data arrives after a newer route() began is dropped
+ * instead of shown over it (Back pressed during a slow load showed the old view at the new
+ * address).
+ */
+let routed = 0;
+
+class Stale extends Error {}
+
 /** Account and server ids, as the store makes them (UUIDs). */
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function route() {
+  const ticket = ++routed;
   const token = sessionStorage.getItem(TOKEN_KEY);
   logoutButton.hidden = !token;
-  if (!token) return loginView();
+  if (!token) return loginView(ticket);
   const parts = location.hash.replace(/^#\/?/, "").split("/");
+  const shown = (loading) => loading.catch((e) => routeFailed(e, ticket));
   if (parts[0] === "account" && parts.slice(1).some((p, i) => i % 2 === 0 && p && !ID.test(p))) {
     // Ids go into API paths: anything else in a pasted link (%2e%2e, say) never reaches fetch.
     show("That link names no account or server (their ids are UUIDs).", true);
-    return accountsView().catch(failed);
+    return shown(accountsView(ticket));
   }
   if (parts[0] === "account" && parts[1] && parts[2] === "server" && parts[3]) {
-    return serverView(parts[1], parts[3]).catch(failed);
+    return shown(serverView(parts[1], parts[3], ticket));
   }
-  if (parts[0] === "account" && parts[1]) return accountView(parts[1]).catch(failed);
-  return accountsView().catch(failed);
+  if (parts[0] === "account" && parts[1]) return shown(accountView(parts[1], ticket));
+  return shown(accountsView(ticket));
+}
+
+/** A view that could not load: says why, in place of the view, with a way to try again. */
+function routeFailed(error, ticket) {
+  if (error instanceof Stale || ticket !== routed) return;
+  if (error instanceof ApiError && error.status === 401) return;
+  failed(error);
+  const root = view("failed-view", ticket, "Not loaded");
+  root.querySelector("#failed-reason").textContent = error.message;
+  root.querySelector("#retry").addEventListener("click", route);
+  ready();
 }
 
 /** A message that must outlive the navigation it comes with (a new view clears old ones). */
@@ -133,32 +217,41 @@ window.addEventListener("hashchange", () => {
 });
 logoutButton.addEventListener("click", () => {
   sessionStorage.removeItem(TOKEN_KEY);
-  show("Logged out.");
-  location.hash = "#/";
-  route();
+  if (location.hash === "#/" || location.hash === "") {
+    show("Logged out.");
+    route();
+  } else {
+    navigate("#/", "Logged out.");
+  }
 });
 
 // ---------------------------------------------------------------- views
 
-function loginView() {
-  const root = view("login-view");
-  root.querySelector("#login-form").addEventListener("submit", async (event) => {
+function loginView(ticket) {
+  const root = view("login-view", ticket, "Log in");
+  const form = root.querySelector("#login-form");
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, root.querySelector("#login-token").value.trim());
-    try {
-      await api("GET", "/integrated-account");
-      show("Logged in.");
-      route();
-    } catch (e) {
-      failed(e);
-    }
+    busy(form.querySelector("button[type=submit]"), async () => {
+      const token = root.querySelector("#login-token").value.trim();
+      try {
+        // Kept only once the server has accepted it: a token that was never checked (offline,
+        // say) would pass for a login after a reload.
+        await api("GET", "/integrated-account", undefined, token);
+        sessionStorage.setItem(TOKEN_KEY, token);
+        show("Logged in.");
+        route();
+      } catch (e) {
+        failed(e);
+      }
+    });
   });
   ready();
 }
 
-async function accountsView() {
+async function accountsView(ticket) {
   const accounts = (await api("GET", "/integrated-account")).result;
-  const root = view("accounts-view");
+  const root = view("accounts-view", ticket, "Integrated accounts");
   const body = root.querySelector("#accounts");
   root.querySelector("#no-accounts").hidden = accounts.length > 0;
   for (const account of accounts) {
@@ -167,72 +260,71 @@ async function accountsView() {
     row.insertCell().textContent = when(account.created_at);
     const remove = el("button", "Delete", { type: "button", class: "destructive" });
     remove.setAttribute("aria-label", "Delete account " + account.name);
-    remove.addEventListener("click", async () => {
+    remove.addEventListener("click", () => {
       if (!confirm("Delete " + account.name + " and every MCP server on it?")) return;
-      try {
-        await api("DELETE", "/integrated-account/" + account.id);
-        show("Deleted " + account.name + ".");
-        accountsView().catch(failed);
-      } catch (e) {
-        failed(e);
-      }
+      busy(remove, async () => {
+        try {
+          await api("DELETE", "/integrated-account/" + account.id);
+          show("Deleted " + account.name + ".");
+          route();
+        } catch (e) {
+          failed(e);
+        }
+      });
     });
     row.insertCell().append(remove);
   }
-  root.querySelector("#account-form").addEventListener("submit", async (event) => {
+  const accountForm = root.querySelector("#account-form");
+  accountForm.addEventListener("submit", (event) => {
     event.preventDefault();
-    const form = event.target;
-    try {
-      const created = await api("POST", "/integrated-account", {
-        name: root.querySelector("#account-name").value.trim(),
-        api_key: root.querySelector("#account-key").value.trim(),
-      });
-      form.reset();
-      navigate(
-        "#/account/" + created.id,
-        "Added " + created.name + "; its API key is stored encrypted and will not be shown again.");
-    } catch (e) {
-      failed(e);
-    }
+    busy(accountForm.querySelector("button[type=submit]"), async () => {
+      try {
+        const created = await api("POST", "/integrated-account", {
+          name: root.querySelector("#account-name").value.trim(),
+          api_key: root.querySelector("#account-key").value.trim(),
+        });
+        accountForm.reset();
+        navigate(
+          "#/account/" + created.id,
+          "Added " + created.name + "; its API key is stored encrypted and will not be shown again.");
+      } catch (e) {
+        formFailed(accountForm, e);
+      }
+    });
   });
   ready();
 }
 
-async function accountView(accountId) {
+async function accountView(accountId, ticket) {
   const [account, servers] = await Promise.all([
     api("GET", "/integrated-account/" + accountId),
     api("GET", "/integrated-account/" + accountId + "/mcp"),
     loadCatalog(),
   ]);
-  const root = view("account-view");
+  const root = view("account-view", ticket, account.name);
   root.querySelector("#account-title").textContent = account.name;
-  document.title = account.name + " - Streak MCP admin";
   const body = root.querySelector("#servers");
   root.querySelector("#no-servers").hidden = servers.result.length > 0;
   for (const server of servers.result) serverRow(body, accountId, server);
   const form = root.querySelector("#server-form");
   const filters = filterControls(form, { methods: [], tags: [], require_api_token_auth: false });
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    let expiresAt;
-    try {
-      expiresAt = filters.expiry();
-    } catch (e) {
-      return show(e.message, true);
-    }
-    try {
-      const created = await api("POST", "/integrated-account/" + accountId + "/mcp", {
-        name: root.querySelector("#server-name").value.trim(),
-        config: filters.config(),
-        expires_at: expiresAt,
-      });
-      showCreated(root, created);
-      form.reset();
-      serverRow(body, accountId, created);
-      root.querySelector("#no-servers").hidden = true;
-    } catch (e) {
-      failed(e);
-    }
+    busy(form.querySelector("button[type=submit]"), async () => {
+      try {
+        const created = await api("POST", "/integrated-account/" + accountId + "/mcp", {
+          name: root.querySelector("#server-name").value.trim(),
+          config: filters.config(),
+          expires_at: filters.expiry(),
+        });
+        showCreated(root, created);
+        form.reset();
+        serverRow(body, accountId, created);
+        root.querySelector("#no-servers").hidden = true;
+      } catch (e) {
+        formFailed(form, e);
+      }
+    });
   });
   ready();
 }
@@ -265,7 +357,8 @@ function showCreated(root, created) {
   for (const [title, text] of clientConfigs(url, auth)) {
     const block = el("div", null, { class: "config" });
     const heading = el("h4", title);
-    const pre = el("pre", text);
+    // Focusable, so a keyboard can scroll a long line (WCAG 2.1.1).
+    const pre = el("pre", text, { tabindex: "0", "aria-label": title });
     const button = el("button", "Copy", { type: "button" });
     button.setAttribute("aria-label", "Copy the " + title + " configuration");
     button.addEventListener("click", () => copy(text, button));
@@ -303,48 +396,52 @@ function clientConfigs(url, auth) {
   ];
 }
 
-async function serverView(accountId, serverId) {
+async function serverView(accountId, serverId, ticket) {
   const base = "/integrated-account/" + accountId + "/mcp/" + serverId;
   const [server, calls] = await Promise.all([
     api("GET", base),
     api("GET", base + "/calls"),
     loadCatalog(),
   ]);
-  const root = view("server-view");
+  const root = view("server-view", ticket, server.name);
   root.querySelector("#back-to-account").href = "#/account/" + accountId;
   root.querySelector("#server-title").textContent = server.name;
-  document.title = server.name + " - Streak MCP admin";
   serverFacts(root.querySelector("#server-facts"), server);
   const form = root.querySelector("#edit-form");
   const filters = filterControls(form, server.config, server.expires_at);
   if (server.status === "expired") {
-    form.querySelectorAll("input, select, button").forEach((c) => (c.disabled = true));
+    // Locked for good: the preview that loads later must not turn Save back on.
+    form.querySelectorAll("input, select, button").forEach((c) => {
+      c.dataset.locked = "true";
+      c.disabled = true;
+    });
     show("This server has expired; its filters and expiry can no longer change.");
   }
-  form.addEventListener("submit", async (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const patch = { config: filters.config() };
-    try {
-      if (filters.expiryChanged()) patch.expires_at = filters.expiry();
-    } catch (e) {
-      return show(e.message, true);
-    }
-    try {
-      const updated = await api("PATCH", base, patch);
-      serverFacts(root.querySelector("#server-facts"), updated);
-      show("Saved.");
-    } catch (e) {
-      failed(e);
-    }
+    busy(form.querySelector("button[type=submit]"), async () => {
+      try {
+        const patch = { config: filters.config() };
+        if (filters.expiryChanged()) patch.expires_at = filters.expiry();
+        const updated = await api("PATCH", base, patch);
+        serverFacts(root.querySelector("#server-facts"), updated);
+        show("Saved.");
+      } catch (e) {
+        formFailed(form, e);
+      }
+    });
   });
-  root.querySelector("#revoke").addEventListener("click", async () => {
+  const revoke = root.querySelector("#revoke");
+  revoke.addEventListener("click", () => {
     if (!confirm("Revoke " + server.name + "? Its URL stops working at once.")) return;
-    try {
-      await api("DELETE", base);
-      navigate("#/account/" + accountId, "Revoked " + server.name + "; its URL no longer works.");
-    } catch (e) {
-      failed(e);
-    }
+    busy(revoke, async () => {
+      try {
+        await api("DELETE", base);
+        navigate("#/account/" + accountId, "Revoked " + server.name + "; its URL no longer works.");
+      } catch (e) {
+        failed(e);
+      }
+    });
   });
   const body = root.querySelector("#calls");
   root.querySelector("#no-calls").hidden = calls.result.length > 0;
@@ -419,11 +516,24 @@ function filterControls(form, config, expiresAt) {
         preview.dataset.config = JSON.stringify(config);
       }
     } catch (e) {
+      if (mine === asked) {
+        // What is on screen no longer matches the choices: say so rather than leave it looking
+        // current.
+        preview.classList.add("out-of-date");
+        delete preview.dataset.config;
+        preview.querySelector(".preview-summary")?.replaceChildren(
+          "Preview out of date: " + e.message);
+      }
       failed(e);
     }
   }
   form.querySelector(".filters").addEventListener("change", refresh);
-  form.addEventListener("reset", () => setTimeout(refresh));
+  form.addEventListener("reset", () =>
+    setTimeout(() => {
+      at.hidden = choice.value !== "custom";
+      expiryTouched = false;
+      refresh();
+    }));
   refresh();
   return {
     config: current,
@@ -433,9 +543,14 @@ function filterControls(form, config, expiresAt) {
       if (choice.value === "never") return null;
       const when =
         choice.value === "custom" ? new Date(at.value) : new Date(Date.now() + choice.value * 1000);
-      if (isNaN(when.getTime())) throw new Error("Expiry: choose a date and a time.");
+      if (isNaN(when.getTime())) {
+        throw new ApiError(0, { field: "expires_at", message: "choose a date and a time" });
+      }
       if (when.getTime() < Date.now() + 60000) {
-        throw new Error("Expiry: choose a moment at least a minute from now.");
+        throw new ApiError(0, {
+          field: "expires_at",
+          message: "choose a moment at least a minute from now",
+        });
       }
       return when.toISOString();
     },
@@ -455,17 +570,21 @@ function checked(form, name) {
 }
 
 function renderPreview(preview, answer, submit) {
+  // Only the summary is announced: the list of tools is long, and re-reading it on every
+  // checkbox is noise.
   const heading = el(
     "p",
     answer.count + " tools, about " + answer.tokens_estimate.toLocaleString()
       + " tokens in tools/list (" + answer.tools_list_bytes.toLocaleString()
       + " bytes ÷ 4; box tools grow a little with the account's stages and fields)",
-    { class: "preview-summary" });
+    { class: "preview-summary", role: "status" });
   const list = el("ul", null, { class: "preview-tools", "aria-label": "Tools this server will offer" });
   for (const name of answer.tools) list.append(el("li", name));
   const problems = answer.problems.map((p) => el("p", p, { class: "error" }));
+  preview.classList.remove("out-of-date");
   preview.replaceChildren(heading, ...problems, list);
-  submit.disabled = answer.count === 0;
+  submit.dataset.empty = String(answer.count === 0);
+  if (!submit.hasAttribute("aria-busy")) settle(submit);
 }
 
 function localInput(date) {

@@ -95,7 +95,9 @@ class AdminPageBrowserTest {
     assertTrue(
         out.path("configs").path(0).asString().contains(url), "the configurations hold the URL");
     assertEquals(List.of("get_single_streak_box_by_id"), strings(out.path("callLog")));
-    assertEquals(List.of("Acme Sales"), strings(out.path("accounts")));
+    assertEquals(
+        List.of("Acme Sales"), strings(out.path("accounts")), "one account per double click");
+    assertEquals(1, out.path("serverRows").asInt(), "one server per double click");
     assertEquals(List.of("Acme Sales"), strings(out.path("accountsAfterDelete")));
     assertEquals(List.of("get_single_streak_box_by_id"), strings(out.path("editedPreview")));
     assertEquals(strings(out.path("editedPreview")), strings(out.path("editedListed")));
