@@ -265,8 +265,9 @@ async function accountsView(ticket) {
       busy(remove, async () => {
         try {
           await api("DELETE", "/integrated-account/" + account.id);
+          // Said once the list without it is on screen, not while the old one still shows it.
+          await route();
           show("Deleted " + account.name + ".");
-          route();
         } catch (e) {
           failed(e);
         }
