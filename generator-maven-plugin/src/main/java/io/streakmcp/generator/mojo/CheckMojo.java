@@ -35,11 +35,11 @@ public final class CheckMojo extends AbstractMojo {
 
   /**
    * Tool names of methods left undocumented on purpose. Default empty; example {@code
-   * <allowUndocumented><tool>list_all_streak_boxes_v2</tool></allowUndocumented>}; property {@code
-   * -Dstreakmcp.allowUndocumented=a,b}.
+   * <allowUndocumented><tool>list_all_streak_boxes_v2</tool></allowUndocumented>}. Set in the POM
+   * only, beside the reason for each entry: a command-line property replaced the whole list, so
+   * {@code -D} could let any method through the gate unexplained.
    */
-  @Parameter(property = "streakmcp.allowUndocumented")
-  List<String> allowUndocumented = new ArrayList<>();
+  @Parameter List<String> allowUndocumented = new ArrayList<>();
 
   /**
    * The shortest record summary, in characters, the gate accepts. Default {@code 40}; property
@@ -55,8 +55,12 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "streakmcp.check.skip", defaultValue = "false")
   boolean skip;
 
+  /** The gate's own default: CI may not accept shorter summaries than this. */
+  static final int DEFAULT_MIN_SUMMARY = 40;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    refuseLooseningInCi(System.getenv("CI"));
     if (skip) {
       getLog().info("Streak MCP check skipped (streakmcp.check.skip)");
       return;
@@ -102,5 +106,28 @@ public final class CheckMojo extends AbstractMojo {
                 + " documented tools, "
                 + allowed
                 + " undocumented methods on the allow-list");
+  }
+
+  /**
+   * In CI (the {@code CI} variable set, as every CI service sets it) the gate is the point: it may
+   * not be skipped, nor its summary minimum lowered, from the command line or the POM.
+   */
+  void refuseLooseningInCi(String ci) throws MojoFailureException {
+    if (ci == null || ci.isBlank() || ci.equalsIgnoreCase("false") || ci.equals("0")) {
+      return;
+    }
+    if (skip) {
+      throw new MojoFailureException(
+          "the Streak MCP quality gate cannot be skipped in CI (CI is set);"
+              + " document the methods, or allow-list them in the POM with a reason");
+    }
+    if (minSummaryLength < DEFAULT_MIN_SUMMARY) {
+      throw new MojoFailureException(
+          "minSummaryLength "
+              + minSummaryLength
+              + " is below the gate's "
+              + DEFAULT_MIN_SUMMARY
+              + ", which CI keeps (CI is set)");
+    }
   }
 }
