@@ -44,6 +44,33 @@ class GeneratorTest {
     assertEquals(before, times(work.resolve("out")));
   }
 
+  /**
+   * A new version of one of the plugin's dependencies (JavaPoet, the runtime) regenerates; the same
+   * ones skip. The fingerprint used to cover the plugin's own jar only.
+   */
+  @Test
+  void aChangedGeneratorDependencyRegenerates() throws Exception {
+    Path docs = Fixtures.copy("tiny", work.resolve("docs"));
+    var base = Fixtures.request(docs, work.resolve("out"));
+    var withJavaPoet =
+        new GenerateRequest(
+            base.docsDirectory(),
+            base.outputs(),
+            base.basePackage(),
+            base.minSummaryLength(),
+            List.of("com.palantir.javapoet:javapoet:0.7.0"));
+    new Generator().generate(withJavaPoet);
+    assertTrue(new Generator().generate(withJavaPoet).skipped());
+    var newer =
+        new GenerateRequest(
+            base.docsDirectory(),
+            base.outputs(),
+            base.basePackage(),
+            base.minSummaryLength(),
+            List.of("com.palantir.javapoet:javapoet:0.8.0"));
+    assertFalse(new Generator().generate(newer).skipped());
+  }
+
   @Test
   void aChangedRecordRegeneratesOnlyWhatChanged() throws Exception {
     Path docs = Fixtures.copy("tiny", work.resolve("docs"));

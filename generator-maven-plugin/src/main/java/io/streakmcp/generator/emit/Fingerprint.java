@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A SHA-256 over everything that decides the output: each input file's name and bytes, the options,
- * and the generator itself (its jar), so a new plugin build regenerates even when the records did
- * not change.
+ * A SHA-256 over everything that decides the output: each input file's name and bytes, the options
+ * (which include the plugin's dependencies, see GenerateMojo), and the generator itself (its jar),
+ * so a new plugin build regenerates even when the records did not change.
  */
 public final class Fingerprint {
   private Fingerprint() {}
@@ -44,27 +44,31 @@ public final class Fingerprint {
         // No way to know the code: never skip rather than risk stale output.
         return "unknown-" + System.nanoTime();
       }
-      Path location = Path.of(source.getLocation().toURI());
-      MessageDigest digest = Hashes.sha256();
-      if (Files.isDirectory(location)) {
-        try (Stream<Path> walk = Files.walk(location)) {
-          for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-            update(digest, location.relativize(file).toString().replace('\\', '/'));
-            digest.update(Files.readAllBytes(file));
-          }
-        }
-      } else {
-        try (InputStream in = Files.newInputStream(location)) {
-          byte[] buffer = new byte[64 * 1024];
-          for (int n; (n = in.read(buffer)) > 0; ) {
-            digest.update(buffer, 0, n);
-          }
-        }
-      }
-      return HexFormat.of().formatHex(digest.digest());
+      return ofCode(Path.of(source.getLocation().toURI()));
     } catch (URISyntaxException e) {
       return "unknown-" + System.nanoTime();
     }
+  }
+
+  /** The hash of a jar's bytes, or of every file (name and bytes) in a class folder. */
+  public static String ofCode(Path location) throws IOException {
+    MessageDigest digest = Hashes.sha256();
+    if (Files.isDirectory(location)) {
+      try (Stream<Path> walk = Files.walk(location)) {
+        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+          update(digest, location.relativize(file).toString().replace('\\', '/'));
+          digest.update(Files.readAllBytes(file));
+        }
+      }
+    } else {
+      try (InputStream in = Files.newInputStream(location)) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, n);
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static void update(MessageDigest digest, String text) {

@@ -4,13 +4,18 @@ import io.streakmcp.generator.GenerateOutcome;
 import io.streakmcp.generator.GenerateRequest;
 import io.streakmcp.generator.Generator;
 import io.streakmcp.generator.diagnostics.RecordSetException;
+import io.streakmcp.generator.emit.Fingerprint;
 import io.streakmcp.generator.emit.OutputRoots;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -81,6 +86,10 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
+  /** This plugin as Maven resolved it, with its dependencies. */
+  @Parameter(defaultValue = "${plugin}", readonly = true)
+  PluginDescriptor plugin;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -89,10 +98,11 @@ public final class GenerateMojo extends AbstractMojo {
     }
     OutputRoots outputs =
         new OutputRoots(sourceOutputDirectory.toPath(), resourceOutputDirectory.toPath());
-    GenerateRequest request =
-        new GenerateRequest(docsDirectory.toPath(), outputs, basePackage, minSummaryLength);
     long start = System.nanoTime();
     try {
+      GenerateRequest request =
+          new GenerateRequest(
+              docsDirectory.toPath(), outputs, basePackage, minSummaryLength, dependencies());
       GenerateOutcome outcome = new Generator().generate(request);
       String took = " (" + (System.nanoTime() - start) / 1_000_000 + " ms)";
       if (outcome.skipped()) {
@@ -129,5 +139,26 @@ public final class GenerateMojo extends AbstractMojo {
       resource.setDirectory(resourceOutputDirectory.getPath());
       project.addResource(resource);
     }
+  }
+
+  /**
+   * The plugin's dependencies for the fingerprint, sorted: group, artifact and version, and for a
+   * snapshot (whose code changes under one version) the hash of its jar or class folder.
+   */
+  private List<String> dependencies() throws IOException {
+    if (plugin == null || plugin.getArtifacts() == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Artifact a : plugin.getArtifacts()) {
+      String id = a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion();
+      File file = a.getFile();
+      if (a.isSnapshot() && file != null && file.exists()) {
+        id += "@" + Fingerprint.ofCode(file.toPath());
+      }
+      out.add(id);
+    }
+    out.sort(null);
+    return out;
   }
 }
