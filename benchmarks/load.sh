@@ -22,6 +22,7 @@ fi
 rm -f sample-server/target/load-summary.txt
 # The test's output goes to its report file, so the summary below is printed once.
 mvn -B -q -ntp test -pl sample-server -Dtest=LoadTest -Dclients.skip=true \
+  -Dtests.methodTimeout="60 m" \
   -Dmaven.test.redirectTestOutputToFile=true \
   -Dload.calls="$CALLS" -Dload.concurrency="$CONCURRENCY" -Dload.warmup="$WARMUP" "$@" || status=$?
 if [[ -f sample-server/target/load-summary.txt ]]; then

@@ -195,7 +195,7 @@ final class CrashLoad {
   }
 
   private HttpResponse<String> admin(String path, String body) throws Exception {
-    return McpHttp.CLIENT.send(
+    return McpHttp.send(
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(20))
             .header("Authorization", "Bearer " + adminToken)

@@ -57,6 +57,9 @@ class CrashRecoveryIT {
   static final Duration START_LIMIT = Duration.ofSeconds(60);
   static final Duration CLEANUP_LIMIT = Duration.ofSeconds(30);
 
+  /** For one read or update of the store over JDBC: it takes well under a second. */
+  static final Duration STORE_LIMIT = Duration.ofSeconds(60);
+
   static final long SEED = Long.getLong("crash.seed", new SecureRandom().nextLong());
   static final Path LOGS = Path.of("target", "crash-recovery").toAbsolutePath();
 
@@ -239,7 +242,7 @@ class CrashRecoveryIT {
 
         // The store as the kill left it, read while nothing else has it open.
         phase(started, "killed");
-        StoreAudit audit = StoreAudit.read(store.url(), store.user(), store.password());
+        StoreAudit audit = readKeepingAStuckStore(store, dir);
         List<String> half = audit.halfWritten(load.sent(), masterKey, apiKeys);
         List<CrashLoad.Promised> lost = audit.lost(promised);
         problems.addAll(half);
@@ -254,7 +257,11 @@ class CrashRecoveryIT {
 
         // Every expiring server's expiry passes while the server is down.
         long expiredAt = System.currentTimeMillis();
-        StoreAudit.age(store.url(), store.user(), store.password(), expiredAt, load.sent());
+        Map<String, CrashLoad.Sent> sent = load.sent();
+        Bounded.run(
+            "moving the store's expiries to now",
+            STORE_LIMIT,
+            () -> StoreAudit.age(store.url(), store.user(), store.password(), expiredAt, sent));
 
         phase(started, "audited+aged");
         jar = ServeJar.serve(dir, port, env, store.args(), log).awaitHealthy(START_LIMIT);
@@ -338,6 +345,29 @@ class CrashRecoveryIT {
             + SEED
             + "), first ones:\n"
             + String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
+  }
+
+  /**
+   * The store as the kill left it. A read that does not end keeps a copy of an H2 file under
+   * target/crash-recovery, so the file that held the driver can be opened again by hand.
+   */
+  private static StoreAudit readKeepingAStuckStore(Store store, Path dir) throws Exception {
+    try {
+      return Bounded.call(
+          "reading the store the kill left",
+          STORE_LIMIT,
+          () -> StoreAudit.read(store.url(), store.user(), store.password()));
+    } catch (AssertionError stuck) {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.filter(f -> f.toString().endsWith(".mv.db")).toList()) {
+          Files.copy(
+              f,
+              LOGS.resolve("stuck-" + SEED + "-" + f.getFileName()),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      throw stuck;
+    }
   }
 
   /**

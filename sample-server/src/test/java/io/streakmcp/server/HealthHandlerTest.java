@@ -29,7 +29,7 @@ class HealthHandlerTest {
       // Several probes while the database hangs: each is answered, and says what is down.
       for (int i = 0; i < 3; i++) {
         HttpResponse<String> r =
-            McpHttp.CLIENT.send(
+            McpHttp.send(
                 HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(503, r.statusCode());

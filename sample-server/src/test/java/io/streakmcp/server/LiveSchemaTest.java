@@ -373,7 +373,7 @@ class LiveSchemaTest {
     HttpRequest listen =
         HttpRequest.newBuilder(url()).header("Accept", "text/event-stream").GET().build();
     HttpResponse<InputStream> stream =
-        McpHttp.CLIENT.send(listen, HttpResponse.BodyHandlers.ofInputStream());
+        McpHttp.send(listen, HttpResponse.BodyHandlers.ofInputStream());
     try (BufferedReader events =
         new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
       pipelines(

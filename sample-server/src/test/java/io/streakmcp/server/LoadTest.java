@@ -164,7 +164,7 @@ class LoadTest {
                 + " rate_limited) logged");
       }
       HttpResponse<String> admin =
-          McpHttp.CLIENT.send(
+          McpHttp.send(
               HttpRequest.newBuilder(
                       live.base()
                           .resolve(

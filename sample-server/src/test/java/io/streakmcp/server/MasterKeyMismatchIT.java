@@ -38,7 +38,7 @@ class MasterKeyMismatchIT {
     try {
       String apiKey = Secrets.remember("strk_mismatch_" + key());
       HttpResponse<String> created =
-          McpHttp.CLIENT.send(
+          McpHttp.send(
               HttpRequest.newBuilder(URI.create(first.baseUrl() + "/integrated-account"))
                   .header("Authorization", "Bearer " + admin)
                   .header("Content-Type", "application/json")

@@ -84,8 +84,7 @@ class NotificationsTest extends WithTestServer {
   }
 
   private static BufferedReader open(HttpRequest request) throws Exception {
-    HttpResponse<InputStream> r =
-        McpHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> r = McpHttp.send(request, HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(200, r.statusCode());
     assertEquals("text/event-stream", r.headers().firstValue("content-type").orElse(""));
     return new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));

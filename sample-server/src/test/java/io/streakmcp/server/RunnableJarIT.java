@@ -79,7 +79,7 @@ class RunnableJarIT {
 
   private static McpHttp.Answer admin(String url, String body) throws Exception {
     var r =
-        McpHttp.CLIENT.send(
+        McpHttp.send(
             java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Authorization", "Bearer " + ADMIN)
                 .header("Content-Type", "application/json")

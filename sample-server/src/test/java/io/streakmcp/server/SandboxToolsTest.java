@@ -424,7 +424,7 @@ class SandboxToolsTest {
               + java.util.Base64.getEncoder()
                   .encodeToString((key + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
-    return McpHttp.CLIENT.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    return McpHttp.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   private static String boxArgs(String box) {

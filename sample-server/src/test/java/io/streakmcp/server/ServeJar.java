@@ -112,8 +112,7 @@ final class ServeJar {
         return false;
       }
       try {
-        if (McpHttp.CLIENT.send(health, HttpResponse.BodyHandlers.discarding()).statusCode()
-            == 200) {
+        if (McpHttp.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return true;
         }
       } catch (IOException notListeningYet) {

@@ -143,7 +143,7 @@ class StreakFaultsTest {
 
     // And the server is still well.
     var health =
-        McpHttp.CLIENT.send(
+        McpHttp.send(
             java.net.http.HttpRequest.newBuilder(live.base().resolve("/healthz")).build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode(), health.body());

@@ -182,11 +182,9 @@ class TransportRulesTest extends WithTestServer {
             .header("MCP-Protocol-Version", "2026-07-28")
             .GET()
             .build();
-    assertEquals(
-        405, McpHttp.CLIENT.send(modernGet, HttpResponse.BodyHandlers.ofString()).statusCode());
+    assertEquals(405, McpHttp.send(modernGet, HttpResponse.BodyHandlers.ofString()).statusCode());
     HttpRequest delete = HttpRequest.newBuilder(server.mcpUrl()).DELETE().build();
-    HttpResponse<String> deleted =
-        McpHttp.CLIENT.send(delete, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> deleted = McpHttp.send(delete, HttpResponse.BodyHandlers.ofString());
     assertEquals(405, deleted.statusCode(), "sessions are stateless: there is nothing to delete");
     assertTrue(deleted.headers().firstValue("allow").isPresent());
   }
