@@ -15,6 +15,7 @@ import io.streakmcp.runtime.streak.StreakClient;
 import io.streakmcp.runtime.tools.ToolCatalog;
 import io.streakmcp.runtime.transport.HttpServerConfig;
 import io.streakmcp.runtime.transport.McpHttpServer;
+import io.streakmcp.runtime.transport.NotificationHub;
 import io.streakmcp.server.generated.StreakToolRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -182,6 +183,11 @@ public final class Deployment implements AutoCloseable {
 
   public CallLog calls() {
     return calls;
+  }
+
+  /** The open event streams, for tests that end them without waiting for the keep-alive. */
+  NotificationHub streams() {
+    return http.hub();
   }
 
   /** The store, for tests that take it away. */

@@ -26,6 +26,11 @@ final class LiveDeployment implements AutoCloseable {
 
   LiveDeployment(Path dir, Duration streakTimeout, WireMockConfiguration streakOptions)
       throws Exception {
+    this(dir, streakTimeout, streakOptions, Clock.systemUTC());
+  }
+
+  LiveDeployment(Path dir, Duration streakTimeout, WireMockConfiguration streakOptions, Clock clock)
+      throws Exception {
     streak = new WireMockServer(streakOptions);
     streak.start();
     deployment =
@@ -44,7 +49,7 @@ final class LiveDeployment implements AutoCloseable {
                 null,
                 Duration.ofSeconds(60),
                 streakTimeout),
-            Clock.systemUTC());
+            clock);
   }
 
   /** A new account with {@code apiKey} and one MCP server on it; returns the server's URL. */

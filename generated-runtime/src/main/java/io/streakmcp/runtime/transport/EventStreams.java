@@ -1,6 +1,7 @@
 package io.streakmcp.runtime.transport;
 
 import io.streakmcp.runtime.protocol.ErrorCodes;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -18,7 +19,7 @@ final class EventStreams {
   /**
    * Opens a stream registered under a hub key ({@link NotificationHub#notified} or {@link
    * NotificationHub#quiet}), or answers 429 and returns null when that key already has its maximum
-   * of open streams.
+   * of open streams. The hub ends it once {@code stillServed} turns false.
    *
    * <p>The stream is held from before it is registered until {@code first} has written what the
    * stream says first (the legacy transport's endpoint, a listen acknowledgement, a keep-alive): a
@@ -30,6 +31,7 @@ final class EventStreams {
       Response response,
       Callback callback,
       String key,
+      BooleanSupplier stillServed,
       Runnable onClose,
       Consumer<SseStream> first) {
     SseStream[] holder = new SseStream[1];
@@ -42,7 +44,8 @@ final class EventStreams {
               if (onClose != null) {
                 onClose.run();
               }
-            });
+            },
+            stillServed);
     holder[0] = stream;
     stream.hold();
     try {

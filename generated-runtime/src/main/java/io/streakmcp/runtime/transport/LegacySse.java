@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -48,7 +49,8 @@ final class LegacySse {
       Response response,
       Callback callback,
       McpServerContext server,
-      String token) {
+      String token,
+      BooleanSupplier stillServed) {
     byte[] id = new byte[18];
     RANDOM.nextBytes(id);
     String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
@@ -57,6 +59,7 @@ final class LegacySse {
         response,
         callback,
         NotificationHub.notified(server.accountId()),
+        stillServed,
         () -> sessions.remove(sessionId),
         stream -> {
           sessions.put(

@@ -8,6 +8,7 @@ import io.streakmcp.runtime.server.ServerResolver;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
@@ -124,10 +125,11 @@ public final class McpHttpHandler extends Handler.Abstract {
           "This MCP server requires a platform API token: send Authorization: Bearer <token>");
       return;
     }
+    BooleanSupplier stillServed = stillServed(token, server.get(), headers.get("authorization"));
     String method = request.getMethod();
     if ("/sse".equals(sub)) {
       if ("GET".equals(method)) {
-        legacy.open(request, response, callback, server.get(), token);
+        legacy.open(request, response, callback, server.get(), token, stillServed);
       } else {
         HttpExchange.methodNotAllowed(response, callback, "GET");
       }
@@ -138,12 +140,27 @@ public final class McpHttpHandler extends Handler.Abstract {
         HttpExchange.methodNotAllowed(response, callback, "POST");
       }
     } else if ("POST".equals(method)) {
-      streamable.post(request, response, callback, server.get(), headers);
+      streamable.post(request, response, callback, server.get(), headers, stillServed);
     } else if ("GET".equals(method)) {
-      streamable.get(request, response, callback, server.get(), headers);
+      streamable.get(request, response, callback, server.get(), headers, stillServed);
     } else {
       // DELETE included: sessions are stateless here, so there is nothing to end.
       HttpExchange.methodNotAllowed(response, callback, "POST, GET");
     }
+  }
+
+  /**
+   * Whether a request like this one would still be let in: the token still names the same server
+   * (not deleted, not expired), and if the server now requires a platform token, this request's is
+   * accepted. An open event stream is asked this at each keep-alive, so it ends as its next request
+   * would be refused.
+   */
+  private BooleanSupplier stillServed(String token, McpServerContext server, String authorization) {
+    return () ->
+        servers
+            .resolve(token)
+            .filter(now -> now.serverId().equals(server.serverId()))
+            .filter(now -> !now.requiresPlatformToken() || platformAuth.allows(authorization))
+            .isPresent();
   }
 }

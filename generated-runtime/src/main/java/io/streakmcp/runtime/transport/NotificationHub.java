@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The open event streams of this instance, by account (the servers of an account share its live
- * schema, so a change is news to all of them), and a keep-alive for each. Only a live connection is
- * held here; nothing in it is needed by another instance.
+ * schema, so a change is news to all of them), and a keep-alive for each, which first ends the
+ * streams whose server is no longer served. Only a live connection is held here; nothing in it is
+ * needed by another instance.
  */
 public final class NotificationHub implements AutoCloseable {
   private final Map<String, Set<SseStream>> streams = new ConcurrentHashMap<>();
@@ -29,7 +30,7 @@ public final class NotificationHub implements AutoCloseable {
   NotificationHub(long keepAliveSeconds, int maxPerKey) {
     this.maxPerKey = maxPerKey;
     timer.scheduleAtFixedRate(
-        this::keepAlive, keepAliveSeconds, keepAliveSeconds, TimeUnit.SECONDS);
+        this::keepAliveNow, keepAliveSeconds, keepAliveSeconds, TimeUnit.SECONDS);
   }
 
   /** The key of an account's streams that hear its notifications (its servers share them). */
@@ -86,8 +87,30 @@ public final class NotificationHub implements AutoCloseable {
     return streams.values().stream().mapToInt(Set::size).sum();
   }
 
-  private void keepAlive() {
-    streams.values().forEach(set -> List.copyOf(set).forEach(SseStream::keepAlive));
+  /**
+   * One keep-alive round now: every stream whose server is revoked or expired ends (within one
+   * interval of the change, on every instance), and the others get a keep-alive. The timer runs it
+   * every interval; tests call it to skip the wait. A store that cannot be read ends nothing, and
+   * is not asked again this round: each ask could wait out the store's timeout, and the keep-alives
+   * must still go out.
+   */
+  public void keepAliveNow() {
+    boolean storeReadable = true;
+    for (Set<SseStream> set : streams.values()) {
+      for (SseStream stream : List.copyOf(set)) {
+        if (storeReadable) {
+          try {
+            if (!stream.stillServed()) {
+              stream.close();
+              continue;
+            }
+          } catch (RuntimeException unreadable) {
+            storeReadable = false;
+          }
+        }
+        stream.keepAlive();
+      }
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.FutureCallback;
@@ -26,12 +27,18 @@ final class SseStream {
   private final AtomicBoolean open = new AtomicBoolean(true);
   private final ReentrantLock lock = new ReentrantLock();
   private final Runnable onClose;
+  private final BooleanSupplier stillServed;
   private volatile JsonNode subscriptionId;
 
-  SseStream(Response response, Callback done, Runnable onClose) {
+  /**
+   * @param stillServed whether the URL that opened the stream would still be served: false once its
+   *     server is revoked or expired, or its platform token no longer accepted
+   */
+  SseStream(Response response, Callback done, Runnable onClose, BooleanSupplier stillServed) {
     this.response = response;
     this.done = done;
     this.onClose = onClose;
+    this.stillServed = stillServed;
   }
 
   /** Holds back every other write until {@link #release()}; the holder's own writes go through. */
@@ -83,6 +90,14 @@ final class SseStream {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Whether the URL that opened the stream would still be served; throws when the store cannot be
+   * read right now.
+   */
+  boolean stillServed() {
+    return stillServed.getAsBoolean();
   }
 
   /** A comment line that keeps proxies from closing an idle stream; skipped when busy. */

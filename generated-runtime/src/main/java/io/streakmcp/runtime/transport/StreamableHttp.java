@@ -14,6 +14,7 @@ import io.streakmcp.runtime.server.McpServerContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -43,12 +44,16 @@ final class StreamableHttp {
     this.maxRequestBytes = maxRequestBytes;
   }
 
+  /**
+   * @param stillServed whether this URL would still be served, for the stream a listen opens
+   */
   void post(
       Request request,
       Response response,
       Callback callback,
       McpServerContext server,
-      Map<String, String> headers)
+      Map<String, String> headers,
+      BooleanSupplier stillServed)
       throws Exception {
     JsonNode json = HttpExchange.readJson(request, response, callback, headers, maxRequestBytes);
     if (json == null) {
@@ -80,7 +85,7 @@ final class StreamableHttp {
       return;
     }
     if (modern && Methods.SUBSCRIPTIONS_LISTEN.equals(message.method())) {
-      listen(request, response, callback, server, headers, message);
+      listen(request, response, callback, server, headers, message, stillServed);
       return;
     }
     Reply reply = dispatch.serve(message, server, headers, legacyVersion);
@@ -191,7 +196,8 @@ final class StreamableHttp {
       Response response,
       Callback callback,
       McpServerContext server,
-      Map<String, String> headers) {
+      Map<String, String> headers,
+      BooleanSupplier stillServed) {
     String version = headers.get("mcp-protocol-version");
     String accept = headers.get("accept");
     if ((version != null && ProtocolVersions.MODERN.contains(version.strip()))
@@ -210,6 +216,7 @@ final class StreamableHttp {
         response,
         callback,
         NotificationHub.notified(server.accountId()),
+        stillServed,
         null,
         SseStream::keepAlive);
   }
@@ -224,7 +231,8 @@ final class StreamableHttp {
       Callback callback,
       McpServerContext server,
       Map<String, String> headers,
-      IncomingMessage message) {
+      IncomingMessage message,
+      BooleanSupplier stillServed) {
     try {
       dispatch.context(message, server, headers);
     } catch (RpcException e) {
@@ -248,6 +256,7 @@ final class StreamableHttp {
         tools
             ? NotificationHub.notified(server.accountId())
             : NotificationHub.quiet(server.accountId()),
+        stillServed,
         null,
         stream -> {
           stream.subscription(message.id());

@@ -18,7 +18,7 @@ class NotificationHubTest {
   private NotificationHub hub;
 
   private boolean add(String key) {
-    SseStream stream = new SseStream(null, null, () -> {});
+    SseStream stream = new SseStream(null, null, () -> {}, () -> true);
     boolean ok = hub.add(key, stream);
     if (ok) {
       added.add(Map.entry(key, stream));
