@@ -51,6 +51,8 @@ public enum DiagnosticCode {
   DOC_ARGUMENT_CLASH,
   /** A {@code source} that names no generated tool. */
   DOC_UNKNOWN_SOURCE,
+  /** Required keys whose {@code source} tools need each other's keys (or their own): no start. */
+  DOC_SOURCE_CYCLE,
   /** {@code overwrites} on a method that is not an update. */
   DOC_OVERWRITES_NOT_UPDATE,
   /** A parameter schema no major client accepts as written (see PortableSchemaRules). */

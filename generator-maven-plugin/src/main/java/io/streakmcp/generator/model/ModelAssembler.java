@@ -65,6 +65,7 @@ public final class ModelAssembler {
       record.params().values().forEach(p -> RecordChecks.checkSources(p, kept.keySet(), problems));
       record.body().values().forEach(p -> RecordChecks.checkSources(p, kept.keySet(), problems));
     }
+    SourceCycles.check(kept, problems);
     if (!problems.isEmpty()) {
       throw new RecordSetException(problems, docs.files().size());
     }

@@ -226,6 +226,41 @@ class DiagnosticCodesTest {
   }
 
   @Test
+  void aRequiredKeySourcedFromItsOwnToolHasNoStart() {
+    write(
+        SURFACE,
+        RECORD.replace("source: list_all_streak_boxes", "source: get_single_streak_box_by_id"));
+    Diagnostic d = expect(DiagnosticCode.DOC_SOURCE_CYCLE, "records/boxes.yaml", 7, 15);
+    assertEquals(
+        "get_single_streak_box_by_id needs box_key from get_single_streak_box_by_id itself",
+        d.found());
+  }
+
+  @Test
+  void requiredKeysSourcedFromEachOtherAreOneLoopReportedOnce() {
+    write(
+        SURFACE,
+        RECORD.replace(
+            "pipelineKey: {type: string, description: Pipeline.}",
+            "pipelineKey: {type: string, description: Pipeline., source: get_single_streak_box_by_id}"));
+    Diagnostic d = expect(DiagnosticCode.DOC_SOURCE_CYCLE, "records/boxes.yaml", 7, 15);
+    assertEquals(
+        "get_single_streak_box_by_id needs box_key from list_all_streak_boxes, which needs"
+            + " pipeline_key from get_single_streak_box_by_id: a loop",
+        d.found());
+  }
+
+  @Test
+  void anOptionalKeyMayComeFromItsOwnTool() throws Exception {
+    write(
+        SURFACE,
+        RECORD.replace(
+            "stageKey: {type: string, description: Stage.}",
+            "stageKey: {type: string, description: Stage., source: list_all_streak_boxes}"));
+    assertEquals(2, assemble().tools().size());
+  }
+
+  @Test
   void overwritesNotUpdate() {
     write(
         SURFACE,
@@ -346,15 +381,17 @@ class DiagnosticCodesTest {
     return new ModelAssembler(new QualityGate(20)).assemble(new DocumentationReader().read(docs));
   }
 
-  private void expect(DiagnosticCode code, String file, int line, int column) {
+  private Diagnostic expect(DiagnosticCode code, String file, int line, int column) {
     RecordSetException e = assertThrows(RecordSetException.class, this::assemble);
-    Diagnostic d =
-        e.diagnostics().stream()
-            .filter(x -> x.code() == code)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no " + code + " in " + e.diagnostics()));
+    List<Diagnostic> found = e.diagnostics().stream().filter(x -> x.code() == code).toList();
+    if (found.isEmpty()) {
+      throw new AssertionError("no " + code + " in " + e.diagnostics());
+    }
+    Diagnostic d = found.get(0);
+    assertEquals(1, found.size(), "reported once: " + found);
     assertEquals(docs.resolve(file), d.position().file(), d.format());
     assertEquals(
         line + ":" + column, d.position().line() + ":" + d.position().column(), d.format());
+    return d;
   }
 }
