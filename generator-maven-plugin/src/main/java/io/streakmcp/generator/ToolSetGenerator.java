@@ -2,6 +2,7 @@ package io.streakmcp.generator;
 
 import com.palantir.javapoet.JavaFile;
 import io.streakmcp.generator.emit.GeneratedFile;
+import io.streakmcp.generator.emit.OutputRoots;
 import io.streakmcp.generator.java.RegistryGenerator;
 import io.streakmcp.generator.java.ToolClassGenerator;
 import io.streakmcp.generator.model.ToolModel;
@@ -21,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Turns a tool set into files and token costs. Pure: nothing here touches disk. */
 public final class ToolSetGenerator {
   /** Where schemas live on the classpath. */
-  public static final String SCHEMA_DIR = "streak-mcp/schemas/";
+  public static final String SCHEMA_DIR = OutputRoots.SCHEMA_DIR;
 
   private final DescriptionRenderer renderer = new DescriptionRenderer();
   private final InputSchemaGenerator inputSchemas = new InputSchemaGenerator();

@@ -110,6 +110,59 @@ class GeneratorTest {
     assertTrue(Files.exists(mine), "a file the plugin did not write is never deleted");
   }
 
+  /**
+   * With the state file gone (a cleaned folder, a damaged file), the last generation's files are
+   * found by their marks: a class and a schema of a tool no longer generated are deleted, while a
+   * file the plugin did not write stays. They used to stay and be compiled.
+   */
+  @Test
+  void aLostStateStillDeletesStaleFilesAndOnlyThose() throws Exception {
+    Path docs = Fixtures.copy("tiny", work.resolve("docs"));
+    var request = Fixtures.request(docs, work.resolve("out"));
+    new Generator().generate(request);
+    Path sources = request.outputs().sources();
+    Path mine = sources.resolve("com/example/streak/Handwritten.java");
+    Files.writeString(mine, "@Generated(\"org.example.Other\") class Handwritten {}\n");
+    Path myJson = request.outputs().resources().resolve("streak-mcp/notes.input.json");
+    Files.writeString(myJson, "{}");
+    Files.delete(request.outputs().stateFile());
+    Path records = docs.resolve("records/widgets.yaml");
+    String text = Files.readString(records);
+    Files.writeString(records, text.substring(0, text.indexOf("  # Deliberately hostile")));
+    GenerateOutcome outcome = new Generator().generate(request);
+    assertEquals(2, outcome.writes().deleted(), "the tool class and its input schema");
+    assertFalse(
+        Files.exists(sources.resolve("com/example/streak/tools/EchoStreakHostileText.java")));
+    assertFalse(
+        Files.exists(
+            request
+                .outputs()
+                .resources()
+                .resolve("streak-mcp/schemas/echo_streak_hostile_text.input.json")));
+    assertTrue(Files.exists(mine), "a file the plugin did not write is never deleted");
+    assertTrue(Files.exists(myJson), "nor one outside its schema folder");
+    assertTrue(new Generator().generate(request).skipped(), "and the state is whole again");
+  }
+
+  /** A base package beyond ASCII (Java allows any letters) keeps a state the next build reads. */
+  @Test
+  void aNonAsciiBasePackageStillSkipsUnchangedBuilds() throws Exception {
+    Path docs = Fixtures.copy("tiny", work.resolve("docs"));
+    var base = Fixtures.request(docs, work.resolve("out"));
+    var request =
+        new GenerateRequest(
+            base.docsDirectory(),
+            base.outputs(),
+            "com.exämple.straße",
+            base.minSummaryLength(),
+            base.generatorDependencies());
+    assertFalse(new Generator().generate(request).skipped());
+    assertTrue(
+        Files.exists(request.outputs().sources().resolve("com/exämple/straße/tools")),
+        "generated under the package asked for");
+    assertTrue(new Generator().generate(request).skipped());
+  }
+
   @Test
   void aDeletedOutputFileIsRestoredEvenWithUnchangedRecords() throws Exception {
     Path docs = Fixtures.copy("tiny", work.resolve("docs"));

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public record GenerationState(String fingerprint, List<String> files, String report) {
   private static final String HEADER = "streak-mcp-state 2";
   private static final Pattern ENTRY =
-      Pattern.compile("(SOURCE|RESOURCE):((?:[A-Za-z0-9_.$-]+/)*[A-Za-z0-9_.$-]+)\t([0-9a-f]{64})");
+      Pattern.compile(
+          "(SOURCE|RESOURCE):((?:[\\p{L}\\p{N}_.$-]+/)*[\\p{L}\\p{N}_.$-]+)\t([0-9a-f]{64})");
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
   public GenerationState {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * @param resources the generated schemas
  */
 public record OutputRoots(Path sources, Path resources) {
+  /** The folder of the resources root that holds the tools' schemas. */
+  public static final String SCHEMA_DIR = "streak-mcp/schemas/";
 
   /** Where a file of the manifest lives on disk. */
   public Path resolve(GeneratedFile.Root root, String path) {

@@ -25,7 +25,8 @@ public final class OutputWriter {
 
   /**
    * Writes the files and the new state. A file of the previous manifest that is not produced any
-   * more is deleted; nothing the plugin did not write is ever deleted.
+   * more is deleted; with no previous manifest (lost or damaged), so is a file that carries the
+   * generator's marks (see {@link Leftovers}). Nothing the plugin did not write is ever deleted.
    */
   public Summary write(
       List<GeneratedFile> files,
@@ -55,7 +56,8 @@ public final class OutputWriter {
       written++;
     }
     int deleted = 0;
-    for (String stale : previous.map(GenerationState::ids).orElse(List.of())) {
+    List<String> earlier = previous.isPresent() ? previous.get().ids() : Leftovers.marked(roots);
+    for (String stale : earlier) {
       if (!current.contains(stale)) {
         int colon = stale.indexOf(':');
         GeneratedFile.Root root = GeneratedFile.Root.valueOf(stale.substring(0, colon));
