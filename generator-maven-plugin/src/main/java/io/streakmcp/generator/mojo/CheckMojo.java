@@ -8,7 +8,9 @@ import io.streakmcp.generator.model.DroppedMethod;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -34,12 +36,11 @@ public final class CheckMojo extends AbstractMojo {
   File docsDirectory;
 
   /**
-   * Tool names of methods left undocumented on purpose. Default empty; example {@code
-   * <allowUndocumented><tool>list_all_streak_boxes_v2</tool></allowUndocumented>}. Set in the POM
-   * only, beside the reason for each entry: a command-line property replaced the whole list, so
-   * {@code -D} could let any method through the gate unexplained.
+   * Methods left undocumented on purpose, in groups, each with the reason they stay so (see {@link
+   * Exemption}). Default empty. Set in the POM only: a command-line property replaced the whole
+   * list, so {@code -D} could let any method through the gate unexplained.
    */
-  @Parameter List<String> allowUndocumented = new ArrayList<>();
+  @Parameter List<Exemption> allowUndocumented = new ArrayList<>();
 
   /**
    * The shortest record summary, in characters, the gate accepts. Default {@code 40}; property
@@ -69,11 +70,7 @@ public final class CheckMojo extends AbstractMojo {
     try {
       outcome =
           new Generator()
-              .check(
-                  new CheckRequest(
-                      docsDirectory.toPath(),
-                      minSummaryLength,
-                      allowUndocumented == null ? List.of() : allowUndocumented));
+              .check(new CheckRequest(docsDirectory.toPath(), minSummaryLength, allowedTools()));
     } catch (RecordSetException e) {
       throw DiagnosticLog.fail(getLog(), e);
     } catch (IOException e) {
@@ -89,6 +86,7 @@ public final class CheckMojo extends AbstractMojo {
       getLog().error("allow-list entry " + unknown + " names no Streak method in the surface");
     }
     int allowed = outcome.tools().dropped().size() - outcome.violations().size();
+    logExemptions(outcome);
     if (!outcome.passed()) {
       throw new MojoFailureException(
           outcome.violations().size()
@@ -106,6 +104,52 @@ public final class CheckMojo extends AbstractMojo {
                 + " documented tools, "
                 + allowed
                 + " undocumented methods on the allow-list");
+  }
+
+  /** The allow-list's tool names, once every exemption says why and names its tools, each once. */
+  List<String> allowedTools() throws MojoFailureException {
+    List<String> tools = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Exemption e : allowUndocumented == null ? List.<Exemption>of() : allowUndocumented) {
+      if (e.reason().length() < Exemption.MIN_REASON) {
+        problems.add(
+            "the exemption of "
+                + (e.tools().isEmpty() ? "no tools" : String.join(", ", e.tools()))
+                + " gives "
+                + (e.reason().isEmpty() ? "no reason" : "the reason \"" + e.reason() + "\"")
+                + "; say in "
+                + Exemption.MIN_REASON
+                + " characters or more why these methods stay undocumented");
+      }
+      if (e.tools().isEmpty()) {
+        problems.add("the exemption \"" + e.reason() + "\" names no tools");
+      }
+      for (String tool : e.tools()) {
+        if (!seen.add(tool)) {
+          problems.add(tool + " is on the allow-list twice; keep it under one reason");
+        }
+        tools.add(tool);
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.forEach(getLog()::error);
+      throw new MojoFailureException(
+          "the check goal's allow-list is not well formed: " + String.join("; ", problems));
+    }
+    return tools;
+  }
+
+  /** Each reason, with how many of its methods the gate let through, for the CI log. */
+  private void logExemptions(CheckOutcome outcome) {
+    Set<String> dropped = new HashSet<>();
+    outcome.tools().dropped().forEach(d -> dropped.add(d.tool()));
+    for (Exemption e : allowUndocumented == null ? List.<Exemption>of() : allowUndocumented) {
+      long through = e.tools().stream().filter(dropped::contains).count();
+      if (through > 0) {
+        getLog().info("allowed undocumented (" + through + "): " + e.reason());
+      }
+    }
   }
 
   /**

@@ -55,12 +55,42 @@ class MojoTest {
     check.minSummaryLength = 40;
     MojoFailureException e = assertThrows(MojoFailureException.class, check::execute);
     assertTrue(e.getMessage().contains("delete_a_streak_widget_by_id"), e.getMessage());
-    check.allowUndocumented = List.of("delete_a_streak_widget_by_id");
+    check.allowUndocumented =
+        List.of(
+            new Exemption(
+                "the fixture leaves this one out on purpose",
+                List.of("delete_a_streak_widget_by_id")));
     log.lines.clear();
     check.execute();
     assertTrue(
         log.contains("quality gate passed: 4 documented tools, 1 undocumented"),
         log.lines::toString);
+    assertTrue(
+        log.contains("allowed undocumented (1): the fixture leaves this one out on purpose"),
+        log.lines::toString);
+  }
+
+  /** Every exemption from the gate says why, names its tools, and names each tool once. */
+  @Test
+  void anAllowListEntryWithoutAReasonFailsTheCheck() throws Exception {
+    Path docs = Fixtures.copy("tiny", work.resolve("docs"));
+    CheckMojo check = new CheckMojo();
+    check.setLog(new CapturingLog());
+    check.docsDirectory = docs.toFile();
+    check.minSummaryLength = 40;
+    List<String> widget = List.of("delete_a_streak_widget_by_id");
+    for (var bad :
+        List.of(
+            List.of(new Exemption(null, widget)),
+            List.of(new Exemption("   todo   ", widget)),
+            List.of(new Exemption("the fixture leaves these out on purpose", List.of())),
+            List.of(
+                new Exemption("the fixture leaves this one out on purpose", widget),
+                new Exemption("and lists it again under another reason", widget)))) {
+      check.allowUndocumented = bad;
+      MojoFailureException e = assertThrows(MojoFailureException.class, check::execute);
+      assertTrue(e.getMessage().contains("allow-list is not well formed"), e.getMessage());
+    }
   }
 
   private GenerateMojo generateMojo(Path docs, CapturingLog log) {
