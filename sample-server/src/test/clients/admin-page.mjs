@@ -155,9 +155,27 @@ async function main() {
     out.callLog = await page.locator("#calls tr td:nth-child(2)").allTextContents();
     await page.screenshot({ path: join(SHOTS, "server.png"), fullPage: true });
 
-    // Change the filter and the expiry later: the URL then lists the new preview.
+    // Change the filter and the expiry later: the URL then lists the new preview. Midway the
+    // platform token changes (rotated, say): a dialog asks for it over the page, and the choices
+    // already made stay.
     const edit = page.locator("#edit-form");
+    await page.evaluate(() => sessionStorage.setItem("streak-mcp-admin-token", "rotated-away"));
     await edit.getByLabel("read", { exact: true }).uncheck();
+    const dialog = page.getByRole("dialog", { name: "Log in again" });
+    await dialog.waitFor();
+    await dialog.getByLabel("Current token").fill("still-wrong");
+    await dialog.getByRole("button", { name: "Log in again" }).click();
+    await dialog.getByText("That token was refused too").waitFor();
+    await dialog.getByLabel("Current token").fill(ADMIN_TOKEN);
+    await dialog.getByRole("button", { name: "Log in again" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    out.afterRelogin = {
+      heading: await page.getByRole("heading", { level: 1 }).textContent(),
+      readChecked: await edit.getByLabel("read", { exact: true }).isChecked(),
+      boxesChecked: await edit.getByLabel("boxes", { exact: true }).isChecked(),
+    };
+    // The browser logs the refused requests' 401s; from here on, nothing may go wrong.
+    consoleErrors.length = 0;
     await edit.getByLabel("get", { exact: true }).check();
     const edited = JSON.stringify({ methods: ["get"], tags: ["boxes"], require_api_token_auth: false });
     await page.waitForFunction(

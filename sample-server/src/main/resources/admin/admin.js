@@ -50,14 +50,76 @@ async function api(method, path, body, token) {
     });
   }
   if (response.status === 401) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    show("The platform token was refused; log in again.", true);
-    route();
+    // A token being tried (the login forms') is theirs to report; the stored one was refused.
+    if (token === undefined) tokenRefused();
     throw new ApiError(401, json);
   }
   if (!response.ok) throw new ApiError(response.status, json);
   return json;
 }
+
+// ---------------------------------------------------------------- a token refused mid-session
+
+const relogin = document.getElementById("relogin");
+const reloginForm = document.getElementById("relogin-form");
+const reloginToken = document.getElementById("relogin-token");
+const reloginError = document.getElementById("relogin-error");
+/** A navigation's view could not load for the token: it is loaded again after the dialog. */
+let reloadAfterLogin = false;
+
+/**
+ * The stored token was refused (rotated, or the server restarted with another). With a view on
+ * screen, a dialog asks for the token over it, so a half-filled form is not lost to the login
+ * view; before any view is whole, the login view is all there is to lose.
+ */
+function tokenRefused() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  logoutButton.hidden = true;
+  if (main.hasAttribute("data-ready")) {
+    show("The platform token was refused; log in again to go on. What you typed stays.", true);
+    if (!relogin.open) {
+      reloginError.hidden = true;
+      relogin.showModal();
+    }
+  } else {
+    show("The platform token was refused; log in again.", true);
+    route();
+  }
+}
+
+reloginForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  busy(reloginForm.querySelector("button[type=submit]"), async () => {
+    const token = reloginToken.value.trim();
+    try {
+      await api("GET", "/integrated-account", undefined, token);
+    } catch (e) {
+      reloginError.textContent =
+        e.status === 401 ? "That token was refused too; check it and try again." : e.message;
+      reloginError.hidden = false;
+      reloginToken.focus();
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    reloginToken.value = "";
+    logoutButton.hidden = false;
+    relogin.close();
+    if (reloadAfterLogin) {
+      reloadAfterLogin = false;
+      show("Logged in again.");
+      route();
+      return;
+    }
+    show("Logged in again. Send what you were doing once more.");
+    // Previews that failed for the token ask again for the choices still on screen.
+    main.querySelectorAll(".preview.out-of-date").forEach((preview) =>
+      preview.closest("form")?.querySelector(".filters")?.dispatchEvent(new Event("change")));
+  });
+});
+document.getElementById("relogin-logout").addEventListener("click", () => {
+  relogin.close();
+  logOut();
+});
 
 // ---------------------------------------------------------------- small helpers
 
@@ -193,7 +255,12 @@ function route() {
 /** A view that could not load: says why, in place of the view, with a way to try again. */
 function routeFailed(error, ticket) {
   if (error instanceof Stale || ticket !== routed) return;
-  if (error instanceof ApiError && error.status === 401) return;
+  if (error instanceof ApiError && error.status === 401) {
+    // Refused while leaving a view on screen (the dialog is over it): load this one once the
+    // token is back.
+    reloadAfterLogin = true;
+    return;
+  }
   failed(error);
   const root = view("failed-view", ticket, "Not loaded");
   root.querySelector("#failed-reason").textContent = error.message;
@@ -215,7 +282,7 @@ window.addEventListener("hashchange", () => {
   carryStatus = false;
   route();
 });
-logoutButton.addEventListener("click", () => {
+function logOut() {
   sessionStorage.removeItem(TOKEN_KEY);
   if (location.hash === "#/" || location.hash === "") {
     show("Logged out.");
@@ -223,7 +290,9 @@ logoutButton.addEventListener("click", () => {
   } else {
     navigate("#/", "Logged out.");
   }
-});
+}
+
+logoutButton.addEventListener("click", logOut);
 
 // ---------------------------------------------------------------- views
 
@@ -242,7 +311,8 @@ function loginView(ticket) {
         show("Logged in.");
         route();
       } catch (e) {
-        failed(e);
+        if (e.status === 401) show("The platform token was refused; check it and try again.", true);
+        else failed(e);
       }
     });
   });

@@ -99,6 +99,10 @@ class AdminPageBrowserTest {
         List.of("Acme Sales"), strings(out.path("accounts")), "one account per double click");
     assertEquals(1, out.path("serverRows").asInt(), "one server per double click");
     assertEquals(List.of("Acme Sales"), strings(out.path("accountsAfterDelete")));
+    JsonNode relogin = out.path("afterRelogin");
+    assertEquals("Read-only boxes", relogin.path("heading").asString(), "still the server's page");
+    assertFalse(relogin.path("readChecked").asBoolean(), "the unchecked box stays unchecked");
+    assertTrue(relogin.path("boxesChecked").asBoolean(), "and the rest of the choices stay");
     assertEquals(List.of("get_single_streak_box_by_id"), strings(out.path("editedPreview")));
     assertEquals(strings(out.path("editedPreview")), strings(out.path("editedListed")));
     List<String> facts = strings(out.path("editedFacts"));
