@@ -107,11 +107,11 @@ public final class CheckMojo extends AbstractMojo {
   }
 
   /** The allow-list's tool names, once every exemption says why and names its tools, each once. */
-  List<String> allowedTools() throws MojoFailureException {
+  private List<String> allowedTools() throws MojoFailureException {
     List<String> tools = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Exemption e : allowUndocumented == null ? List.<Exemption>of() : allowUndocumented) {
+    for (Exemption e : exemptions()) {
       if (e.reason().length() < Exemption.MIN_REASON) {
         problems.add(
             "the exemption of "
@@ -140,11 +140,15 @@ public final class CheckMojo extends AbstractMojo {
     return tools;
   }
 
+  private List<Exemption> exemptions() {
+    return allowUndocumented == null ? List.of() : allowUndocumented;
+  }
+
   /** Each reason, with how many of its methods the gate let through, for the CI log. */
   private void logExemptions(CheckOutcome outcome) {
     Set<String> dropped = new HashSet<>();
     outcome.tools().dropped().forEach(d -> dropped.add(d.tool()));
-    for (Exemption e : allowUndocumented == null ? List.<Exemption>of() : allowUndocumented) {
+    for (Exemption e : exemptions()) {
       long through = e.tools().stream().filter(dropped::contains).count();
       if (through > 0) {
         getLog().info("allowed undocumented (" + through + "): " + e.reason());
