@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServeJar {
   static final Path JAR = Path.of("target", "streak-mcp-server.jar").toAbsolutePath();
+
+  /**
+   * Every jar started and not yet gone. Should the test JVM be made to exit with some still up (a
+   * test that timed out and never reached its cleanup, say), they go with it instead of holding
+   * their ports and stores for the next run.
+   */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "serve-jar-reaper"));
+  }
 
   private final Process process;
   private final Path log;
@@ -62,7 +77,10 @@ final class ServeJar {
     b.environment().keySet().removeIf(k -> k.startsWith("STREAK_"));
     b.environment().putAll(env);
     Files.createDirectories(log.getParent());
-    return new ServeJar(b.start(), log, port);
+    Process process = b.start();
+    RUNNING.add(process);
+    process.onExit().thenRun(() -> RUNNING.remove(process));
+    return new ServeJar(process, log, port);
   }
 
   /** A port free right now; the jar binds it a moment later, and again after each restart. */
