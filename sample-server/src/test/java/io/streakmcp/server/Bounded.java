@@ -10,8 +10,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A step of a test that must end within a bound, whatever it waits on. The step runs on a daemon
  * thread of its own, so a wait no interrupt can end (a JDBC driver opening a file, say) still fails
- * the test at the bound, with that thread's stack in the message, instead of holding the build
- * until CI's own limit kills it with nothing said.
+ * the test at the bound, with that thread's stack as the cause, instead of holding the build until
+ * CI's own limit kills it with nothing said.
  */
 final class Bounded {
   static <T> T call(String what, Duration limit, Callable<T> step) throws Exception {
@@ -36,12 +36,11 @@ final class Bounded {
       }
       throw new AssertionError(what + " failed", e.getCause());
     } catch (TimeoutException e) {
-      StackTraceElement[] stack = worker.getStackTrace();
+      // The caller's stack says which step; the cause, where the step was stuck.
+      Throwable where = new Throwable(what + " was here after " + limit);
+      where.setStackTrace(worker.getStackTrace());
       worker.interrupt();
-      AssertionError stuck =
-          new AssertionError(what + " did not end within " + limit + "; it was at");
-      stuck.setStackTrace(stack);
-      throw stuck;
+      throw new AssertionError(what + " did not end within " + limit, where);
     }
   }
 
