@@ -37,6 +37,26 @@ final class JvmGauges {
     return settled(bean::getThreadCount);
   }
 
+  /** Live threads whose names do not start with {@code prefix}, settled as {@link #threads}. */
+  static int threadsExcept(String prefix) throws InterruptedException {
+    return settled(
+        () ->
+            (int)
+                Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !t.getName().startsWith(prefix))
+                    .count());
+  }
+
+  /** Live threads whose names start with {@code prefix}, settled as {@link #threads}. */
+  static int threadsOf(String prefix) throws InterruptedException {
+    return settled(
+        () ->
+            (int)
+                Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith(prefix))
+                    .count());
+  }
+
   /**
    * The lowest value of a count over three seconds: pools shrink and sockets close a little late.
    */

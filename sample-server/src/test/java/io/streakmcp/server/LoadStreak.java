@@ -31,9 +31,20 @@ final class LoadStreak {
     return WireMockConfiguration.options()
         .dynamicPort()
         .disableRequestJournal()
-        .containerThreads(96)
+        .containerThreads(CONTAINER_THREADS)
         .jettyAcceptors(2);
   }
+
+  static final int CONTAINER_THREADS = 96;
+
+  /** The name its Jetty gives the threads of its pool ("qtp" and a number); the server's differ. */
+  static final String POOL = "qtp";
+
+  /**
+   * The most threads that pool may hold: its size, besides the acceptors and selectors, and what
+   * other WireMock servers of the test JVM keep (a few each).
+   */
+  static final int POOL_BOUND = CONTAINER_THREADS + 32;
 
   static void stub(WireMockServer streak) {
     // The live schema: one pipeline with stages and a field, folded into the box tools.
