@@ -53,21 +53,10 @@ class GeneratorTest {
     Path docs = Fixtures.copy("tiny", work.resolve("docs"));
     var base = Fixtures.request(docs, work.resolve("out"));
     var withJavaPoet =
-        new GenerateRequest(
-            base.docsDirectory(),
-            base.outputs(),
-            base.basePackage(),
-            base.minSummaryLength(),
-            List.of("com.palantir.javapoet:javapoet:0.7.0"));
+        with(base, base.basePackage(), List.of("com.palantir.javapoet:javapoet:0.7.0"));
     new Generator().generate(withJavaPoet);
     assertTrue(new Generator().generate(withJavaPoet).skipped());
-    var newer =
-        new GenerateRequest(
-            base.docsDirectory(),
-            base.outputs(),
-            base.basePackage(),
-            base.minSummaryLength(),
-            List.of("com.palantir.javapoet:javapoet:0.8.0"));
+    var newer = with(base, base.basePackage(), List.of("com.palantir.javapoet:javapoet:0.8.0"));
     assertFalse(new Generator().generate(newer).skipped());
   }
 
@@ -149,13 +138,7 @@ class GeneratorTest {
   void aNonAsciiBasePackageStillSkipsUnchangedBuilds() throws Exception {
     Path docs = Fixtures.copy("tiny", work.resolve("docs"));
     var base = Fixtures.request(docs, work.resolve("out"));
-    var request =
-        new GenerateRequest(
-            base.docsDirectory(),
-            base.outputs(),
-            "com.exämple.straße",
-            base.minSummaryLength(),
-            base.generatorDependencies());
+    var request = with(base, "com.exämple.straße", base.generatorDependencies());
     assertFalse(new Generator().generate(request).skipped());
     assertTrue(
         Files.exists(request.outputs().sources().resolve("com/exämple/straße/tools")),
@@ -277,5 +260,12 @@ class GeneratorTest {
       }
     }
     return out;
+  }
+
+  /** {@code base} with another base package and generator dependencies. */
+  private static GenerateRequest with(
+      GenerateRequest base, String basePackage, List<String> dependencies) {
+    return new GenerateRequest(
+        base.docsDirectory(), base.outputs(), basePackage, base.minSummaryLength(), dependencies);
   }
 }
